@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vwifi shared core: pure C used by the kernel driver and by user space
+ * (tool, medium server, unit tests, fuzzers). No libc calls and no kernel
+ * headers beyond fixed-width types, so the same object code is exercised
+ * by the unit tests and by the driver.
+ *
+ * Everything that reads a buffer takes its length and checks it before
+ * reading; every function that writes takes the capacity of its output.
+ * Errors are negative VW_E* values, never a partial result.
+ */
+#ifndef VW_CORE_H
+#define VW_CORE_H
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+typedef s8 vw_s8;
+#else
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+typedef int8_t vw_s8;
+#endif
+
+#define VW_ETH_ALEN 6
+
+/* Error codes of the core (returned negated). */
+enum vw_err {
+	VW_EOK = 0,
+	VW_ETRUNC = 1,		/* buffer shorter than the structure it must hold */
+	VW_EINVAL = 2,		/* a field has a value we do not accept */
+	VW_ENOSPC = 3,		/* output capacity too small */
+	VW_EVERSION = 4,	/* unknown air header magic or version */
+};
+
+/* ---- byte order helpers (unaligned safe) ---- */
+static inline u16 vw_get_le16(const u8 *p) { return (u16)(p[0] | (p[1] << 8)); }
+static inline u16 vw_get_be16(const u8 *p) { return (u16)((p[0] << 8) | p[1]); }
+static inline u32 vw_get_be32(const u8 *p)
+{
+	return ((u32)p[0] << 24) | ((u32)p[1] << 16) | ((u32)p[2] << 8) | p[3];
+}
+static inline void vw_put_le16(u8 *p, u16 v) { p[0] = (u8)v; p[1] = (u8)(v >> 8); }
+static inline void vw_put_be16(u8 *p, u16 v) { p[0] = (u8)(v >> 8); p[1] = (u8)v; }
+static inline void vw_put_be32(u8 *p, u32 v)
+{
+	p[0] = (u8)(v >> 24); p[1] = (u8)(v >> 16); p[2] = (u8)(v >> 8); p[3] = (u8)v;
+}
+
+/* ---- air header (vw_air.c) ----
+ *
+ * Wire layout, network byte order, VW_AIR_HDR_LEN bytes in version 1:
+ *   0  magic      u32  VW_AIR_MAGIC
+ *   4  version    u8   VW_AIR_VERSION
+ *   5  hdr_len    u8   length of this header; a decoder skips what it does
+ *                      not know, so the header can grow
+ *   6  flags      u16  VW_AIR_F_*
+ *   8  freq       u16  MHz
+ *  10  rate       u16  units of 100 kb/s
+ *  12  tx_power   s8   dBm
+ *  13  signal     s8   dBm at the receiver, filled in by whoever delivers
+ *  14  tx_addr    6    transmitting radio's permanent address
+ *  20  seq        u32  per-radio sequence number
+ * The 802.11 MPDU (no FCS) follows.
+ */
+#define VW_AIR_MAGIC 0x56574946u	/* "VWIF" */
+#define VW_AIR_VERSION 1
+#define VW_AIR_HDR_LEN 24
+#define VW_AIR_ETHERTYPE 0x88B5
+#define VW_AIR_F_SIGNAL_VALID 0x0001	/* signal has been filled in */
+
+struct vw_air_info {
+	u16 flags;
+	u16 freq;
+	u16 rate;
+	vw_s8 tx_power;
+	vw_s8 signal;
+	u8 tx_addr[VW_ETH_ALEN];
+	u32 seq;
+};
+
+/* Writes the header; returns VW_AIR_HDR_LEN or -VW_ENOSPC. */
+int vw_air_encode(const struct vw_air_info *info, u8 *buf, size_t cap);
+/* Returns the header length to skip (>= VW_AIR_HDR_LEN, <= len) or -VW_E*. */
+int vw_air_decode(const u8 *buf, size_t len, struct vw_air_info *info);
+/* Rewrites the signal field of an encoded header in place. */
+int vw_air_set_signal(u8 *buf, size_t len, vw_s8 signal);
+
+/* ---- 802.11 frames (vw_frame.c) ---- */
+#define VW_FTYPE_MGMT 0
+#define VW_FTYPE_CTL 1
+#define VW_FTYPE_DATA 2
+
+#define VW_STYPE_ASSOC_REQ 0
+#define VW_STYPE_ASSOC_RESP 1
+#define VW_STYPE_REASSOC_REQ 2
+#define VW_STYPE_REASSOC_RESP 3
+#define VW_STYPE_PROBE_REQ 4
+#define VW_STYPE_PROBE_RESP 5
+#define VW_STYPE_BEACON 8
+#define VW_STYPE_DISASSOC 10
+#define VW_STYPE_AUTH 11
+#define VW_STYPE_DEAUTH 12
+#define VW_STYPE_DATA 0
+#define VW_STYPE_NULLFUNC 4
+#define VW_STYPE_QOS_DATA 8
+
+/* frame control field, as the little-endian u16 */
+#define VW_FC(type, stype) ((u16)(((type) << 2) | ((stype) << 4)))
+#define VW_FC_TODS 0x0100
+#define VW_FC_FROMDS 0x0200
+#define VW_FC_MOREFRAG 0x0400
+#define VW_FC_RETRY 0x0800
+#define VW_FC_PROTECTED 0x4000
+
+#define VW_HDR3_LEN 24		/* 3-address header */
+#define VW_HDR4_LEN 30
+#define VW_QOS_LEN 2
+
+/* Fixed-field lengths of management bodies, before the IEs. */
+#define VW_BEACON_FIXED 12	/* timestamp, interval, capability */
+#define VW_AUTH_FIXED 6		/* algorithm, transaction, status */
+#define VW_ASSOC_REQ_FIXED 4	/* capability, listen interval */
+#define VW_REASSOC_REQ_FIXED 10	/* + current AP */
+#define VW_ASSOC_RESP_FIXED 6	/* capability, status, AID */
+#define VW_REASON_FIXED 2	/* deauth / disassoc reason */
+
+#define VW_CAP_ESS 0x0001
+#define VW_CAP_IBSS 0x0002
+#define VW_CAP_PRIVACY 0x0010
+#define VW_CAP_SHORT_PREAMBLE 0x0020
+#define VW_CAP_SHORT_SLOT 0x0400
+
+#define VW_EID_SSID 0
+#define VW_EID_RATES 1
+#define VW_EID_DS_PARAMS 3
+#define VW_EID_TIM 5
+#define VW_EID_IBSS_PARAMS 6
+#define VW_EID_RSN 48
+#define VW_EID_EXT_RATES 50
+#define VW_SSID_MAX 32
+
+/*
+ * A parsed frame: pointers into the caller's buffer, valid while it is.
+ * For management frames "ies" points after the fixed fields of the subtype
+ * and the element chain there has been checked to be well formed.
+ */
+struct vw_frame {
+	u16 fc;
+	u8 type;
+	u8 stype;
+	u16 duration;
+	u16 seq_ctrl;
+	const u8 *addr1;
+	const u8 *addr2;
+	const u8 *addr3;
+	const u8 *addr4;	/* NULL unless ToDS and FromDS */
+	size_t hdr_len;		/* MAC header incl. QoS control */
+	const u8 *body;		/* after the MAC header */
+	size_t body_len;
+	const u8 *ies;		/* management only: element chain */
+	size_t ies_len;
+	bool is_qos;
+	bool is_protected;
+};
+
+/*
+ * Parses and length-checks an 802.11 MPDU (no FCS). Control frames and
+ * subtypes we do not model return -VW_EINVAL; truncated ones -VW_ETRUNC.
+ */
+int vw_frame_parse(const u8 *buf, size_t len, struct vw_frame *f);
+
+/*
+ * Builders. Each writes a complete MPDU (or, for data, a MAC header) into
+ * buf and returns its length, or -VW_ENOSPC. seq is the 12-bit sequence
+ * number. "ies" may be NULL when ies_len is 0.
+ */
+int vw_build_mgmt_hdr(u8 *buf, size_t cap, u8 stype, const u8 *da,
+		      const u8 *sa, const u8 *bssid, u16 seq);
+int vw_build_auth(u8 *buf, size_t cap, const u8 *da, const u8 *sa,
+		  const u8 *bssid, u16 seq, u16 alg, u16 transaction,
+		  u16 status);
+int vw_build_deauth(u8 *buf, size_t cap, u8 stype /* DEAUTH or DISASSOC */,
+		    const u8 *da, const u8 *sa, const u8 *bssid, u16 seq,
+		    u16 reason);
+int vw_build_probe_req(u8 *buf, size_t cap, const u8 *sa, u16 seq,
+		       const u8 *ssid, size_t ssid_len,
+		       const u8 *ies, size_t ies_len);
+int vw_build_assoc_req(u8 *buf, size_t cap, bool reassoc, const u8 *bssid,
+		       const u8 *sa, u16 seq, u16 capab, u16 listen_interval,
+		       const u8 *cur_ap /* reassoc only */,
+		       const u8 *ies, size_t ies_len);
+int vw_build_assoc_resp(u8 *buf, size_t cap, bool reassoc, const u8 *da,
+			const u8 *bssid, u16 seq, u16 capab, u16 status,
+			u16 aid, const u8 *ies, size_t ies_len);
+/* 3-address data header; fc carries the ToDS/FromDS/Protected bits. */
+int vw_build_data_hdr(u8 *buf, size_t cap, u16 fc_flags, const u8 *a1,
+		      const u8 *a2, const u8 *a3, u16 seq);
+
+/* ---- information elements (vw_ie.c) ---- */
+/* True when ies[0..len) is a chain of complete elements. */
+bool vw_ie_chain_valid(const u8 *ies, size_t len);
+/* First element with this id: pointer to its header (id, len, data), or NULL. */
+const u8 *vw_ie_find(const u8 *ies, size_t len, u8 eid);
+/* Appends an element; returns bytes written or -VW_ENOSPC / -VW_EINVAL. */
+int vw_ie_put(u8 *buf, size_t cap, u8 eid, const u8 *data, size_t data_len);
+/* Writes the SSID, Supported Rates and Extended Supported Rates elements
+ * for the 2.4 GHz legacy rate set (1..54 Mb/s); returns bytes written. */
+int vw_ie_put_legacy_rates(u8 *buf, size_t cap);
+
+/* ---- LLC/SNAP (vw_frame.c) ---- */
+#define VW_LLC_SNAP_LEN 8
+/* Writes RFC 1042 (or 802.1H bridge tunnel for IPX/AppleTalk AARP) header. */
+void vw_llc_snap_put(u8 *buf, u16 ethertype);
+/* Returns the ethertype of a SNAP header or -VW_EINVAL / -VW_ETRUNC. */
+int vw_llc_snap_get(const u8 *buf, size_t len);
+
+/* ---- CCMP construction (vw_ccmp.c) ----
+ * The cipher itself is not here (the kernel uses its crypto API, the tests
+ * OpenSSL); this is everything around it that the standard defines.
+ */
+#define VW_CCMP_HDR_LEN 8
+#define VW_CCMP_MIC_LEN 8
+#define VW_CCMP_NONCE_LEN 13
+#define VW_CCMP_AAD_MAX 30	/* 4-address + QoS */
+#define VW_PN_MAX 0xffffffffffffull
+
+void vw_ccmp_hdr_put(u8 *hdr, u64 pn, u8 key_idx);
+/* Returns 0 and the PN and key index, or -VW_EINVAL when ExtIV is clear. */
+int vw_ccmp_hdr_get(const u8 *hdr, size_t len, u64 *pn, u8 *key_idx);
+/* Nonce from the MAC header (priority from QoS control, A2) and the PN. */
+void vw_ccmp_nonce(const struct vw_frame *f, u64 pn, u8 *nonce);
+/* AAD with the masked fields of the MAC header; returns its length. */
+int vw_ccmp_aad(const struct vw_frame *f, u8 *aad, size_t cap);
+
+/* ---- radio model (vw_model.c) ---- */
+/* Signal at the receiver for a transmitter at distance_cm (log-distance,
+ * exponent in tenths, integer maths only). */
+int vw_model_signal_dbm(int tx_power_dbm, u32 distance_cm, int exponent_x10);
+
+#endif
