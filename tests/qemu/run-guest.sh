@@ -1,0 +1,122 @@
+#!/bin/bash
+# Boot one Debian kernel in QEMU and run scenarios in it.
+#
+#   tests/qemu/run-guest.sh [-k SERIES] [-m VWIFI_KO] [-t SECS] [-o DIR] SCENARIO...
+#
+#   -k SERIES   kernel series prepared by kernels.sh: 6.1 (default) or 6.12
+#   -m KO       vwifi.ko the scenarios load (not needed with VW_DRIVER=hwsim)
+#   -t SECS     timeout of each scenario (default 120)
+#   -o DIR      where the share, results and console log go
+#               (default build/run/<kver>)
+#   SCENARIO    file names under tests/scenarios/, or "all" for [0-9]*.sh
+#
+# Environment: VW_DRIVER=vwifi (default) or hwsim, VW_ACCEL=kvm|tcg (skips
+# the probe), VW_SMP (virtual CPUs, default 2), VW_DEMO=1 (verbose scenarios).
+#
+# The guest gets 1 GiB, its serial console goes to DIR/console.log, the host
+# root is its read-only root and DIR/share is shared read-write (see
+# tests/qemu/init). Each scenario leaves DIR/share/results/NAME.{out,rc,dmesg}.
+# Exits 0 when the guest ran every scenario and powered off, 1 otherwise
+# (crash, hang: QEMU is killed after a hard timeout); scenario verdicts are
+# for the caller (tests/qemu/verdict.sh).
+set -euo pipefail
+
+# shellcheck source=tests/qemu/common.sh
+. "$(dirname "$0")/common.sh"
+
+usage() {
+	sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"
+	exit 2
+}
+
+series=6.1 ko='' timeout_s=120 dir=''
+while getopts 'k:m:t:o:h' opt; do
+	case $opt in
+	k) series=$OPTARG ;;
+	m) ko=$OPTARG ;;
+	t) timeout_s=$OPTARG ;;
+	o) dir=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -gt 0 ] || usage
+
+driver=${VW_DRIVER:-vwifi}
+case $driver in
+vwifi) [ -f "$ko" ] || die "VW_DRIVER=vwifi needs -m path/to/vwifi.ko" ;;
+hwsim) ;;
+*) die "VW_DRIVER must be vwifi or hwsim" ;;
+esac
+
+[ -f "$VW_KERNELS/$series.env" ] || "$VW_TOP/tests/qemu/kernels.sh" "$series" >/dev/null
+# shellcheck source=/dev/null
+. "$VW_KERNELS/$series.env"
+
+scenarios=()
+if [ "$1" = all ]; then
+	for f in "$VW_TOP"/tests/scenarios/[0-9]*.sh; do
+		scenarios+=("$(basename "$f")")
+	done
+else
+	for s in "$@"; do
+		s=$(basename "$s")
+		[ -f "$VW_TOP/tests/scenarios/$s" ] || die "no scenario tests/scenarios/$s"
+		scenarios+=("$s")
+	done
+fi
+
+need_pkgs "${vw_host_pkgs[@]}"
+initrd=$("$VW_TOP/tests/qemu/initramfs.sh" "$series")
+accel=$("$VW_TOP/tests/qemu/accel.sh" "$series")
+
+dir=${dir:-$VW_BUILD/run/$KVER}
+share=$dir/share
+rm -rf "$share" "$dir/console.log"
+mkdir -p "$share/tests" "$share/results"
+cp "$VW_TOP/tests/qemu/runner.sh" "$share/runner.sh"
+cp -r "$VW_TOP/tests/scenarios" "$share/tests/scenarios"
+cp -r "$VW_TOP/examples" "$share/examples"
+[ -n "$ko" ] && cp "$ko" "$share/vwifi.ko"
+cat >"$share/env" <<EOF
+VW_DRIVER='$driver'
+VW_TIMEOUT='$timeout_s'
+VW_SCENARIOS='${scenarios[*]}'
+VW_DEMO='${VW_DEMO:-0}'
+export VW_DRIVER VW_DEMO
+export VW_KO=/run/vwifi/share/vwifi.ko
+EOF
+
+case $accel in
+kvm) cpu=host ;;
+*) cpu=max ;;
+esac
+smp=${VW_SMP:-2}
+# Boot, plus each scenario with its kill grace and tidy-up, plus slack.
+hard=$((60 + ${#scenarios[@]} * (timeout_s + 60)))
+
+note "guest $KVER ($accel, ${smp} cpu): ${scenarios[*]}"
+start=$(date +%s)
+rc=0
+timeout -k 5 "$hard" qemu-system-x86_64 \
+	-accel "$accel" -cpu "$cpu" -m 1G -smp "$smp" \
+	-kernel "$VMLINUZ" -initrd "$initrd" \
+	-append "console=ttyS0 panic=-1 loglevel=5 printk.devkmsg=on" \
+	-display none -monitor none -serial "file:$dir/console.log" \
+	-nic none -no-reboot \
+	-device virtio-rng-pci \
+	-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
+	-virtfs "local,path=$share,mount_tag=vwshare,security_model=none,multidevs=remap" \
+	-virtfs "local,path=$KROOT,mount_tag=vwkernel,security_model=none,readonly=on,multidevs=remap" \
+	</dev/null >"$dir/qemu.log" 2>&1 || rc=$?
+note "guest $KVER ended after $(($(date +%s) - start)) s"
+
+if [ $rc -ne 0 ]; then
+	note "qemu exited with $rc (124: killed after ${hard}s); see $dir/console.log"
+fi
+[ -f "$share/results/.done" ] || {
+	note "guest $KVER did not finish its scenarios; console tail:"
+	tail -n 30 "$dir/console.log" >&2 || true
+	exit 1
+}
+exit 0

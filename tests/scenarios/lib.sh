@@ -1,0 +1,474 @@
+# shellcheck shell=bash
+# Helpers for the scenario scripts. Sourced at the top of each NN-name.sh:
+#
+#   . "$(dirname "$0")/lib.sh"
+#
+# A scenario runs as root inside the test guest (tests/qemu/), one radio per
+# network namespace. It exits 0 when every assertion held, 77 to skip (the
+# reason is its last line), anything else on failure. Every command that
+# matters is traced ("+ ..."), waits poll state with a deadline, and a trap
+# stops the daemons, deletes the namespaces and unloads the driver on exit.
+#
+# Environment:
+#   VW_DRIVER   vwifi (default): insmod $VW_KO; hwsim: mac80211_hwsim with
+#               its phys and interfaces renamed to vw_phyN / vwN
+#   VW_KO       path of vwifi.ko (default: vwifi.ko at the top of the tree)
+#   VW_RESULTS  directory for logs and generated configs (default /tmp/...)
+#   VW_DEMO=1   also print the views a user would look at (show ...)
+#   VW_DEBUG=1  start hostapd and wpa_supplicant with -d
+
+set -eEuo pipefail
+
+VW_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+VW_TOP=$(cd "$VW_LIB_DIR/../.." && pwd)
+VW_EXAMPLES=${VW_EXAMPLES:-$VW_TOP/examples}
+VW_DRIVER=${VW_DRIVER:-vwifi}
+VW_KO=${VW_KO:-$VW_TOP/vwifi.ko}
+VW_NAME=$(basename "$0" .sh)
+VW_DIR=${VW_RESULTS:-/tmp/vwifi-$VW_NAME}
+VW_DEMO=${VW_DEMO:-0}
+VW_DEBUG=${VW_DEBUG:-0}
+
+rm -rf "$VW_DIR"
+mkdir -p "$VW_DIR"
+
+vw_netns=()
+vw_pidfiles=()
+vw_bg_pids=()
+vw_module=
+vw_skip_reason=
+
+# ---- output ---------------------------------------------------------------
+
+log() {
+	printf '# %s\n' "$*"
+}
+
+# Trace a command, then run it with its output shown.
+pp() {
+	printf '+ %s\n' "$*"
+	"$@"
+}
+
+# n NS CMD...: run CMD in netns NS, traced.
+n() {
+	local ns=$1
+
+	shift
+	pp ip netns exec "$ns" "$@"
+}
+
+# q NS CMD...: the same, untraced and quiet (for polling).
+q() {
+	local ns=$1
+
+	shift
+	ip netns exec "$ns" "$@" >/dev/null 2>&1
+}
+
+# show TITLE CMD...: in demo mode print what a user would look at.
+show() {
+	local title=$1
+
+	shift
+	[ "$VW_DEMO" = 1 ] || return 0
+	printf '\n===== %s =====\n' "$title"
+	printf '$ %s\n' "$*"
+	"$@" || true
+}
+
+fail() {
+	printf 'FAIL: %s\n' "$*" >&2
+	exit 1
+}
+
+# skip REASON: exit 77, the reason being the last line of the output.
+skip() {
+	vw_skip_reason=$*
+	exit 77
+}
+
+# ---- cleanup --------------------------------------------------------------
+
+vw_dump_logs() {
+	local f
+
+	for f in "$VW_DIR"/*.log; do
+		[ -f "$f" ] || continue
+		printf -- '--- tail of %s ---\n' "$(basename "$f")"
+		tail -n 25 "$f"
+	done
+}
+
+vw_cleanup() {
+	local rc=$? p f ns left
+
+	set +eE
+	trap - EXIT ERR
+	if [ $rc -ne 0 ] && [ $rc -ne 77 ]; then
+		vw_dump_logs
+	fi
+	for p in "${vw_bg_pids[@]}"; do
+		kill "$p" 2>/dev/null
+	done
+	for f in "${vw_pidfiles[@]}"; do
+		[ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null
+	done
+	# Daemons must be gone before their radios leave.
+	for _ in $(seq 50); do
+		left=
+		for f in "${vw_pidfiles[@]}"; do
+			[ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && left=1
+		done
+		[ -z "$left" ] && break
+		sleep 0.1
+	done
+	for p in "${vw_bg_pids[@]}"; do
+		kill -9 "$p" 2>/dev/null
+		wait "$p" 2>/dev/null
+	done
+	for ns in "${vw_netns[@]}"; do
+		ip netns delete "$ns" 2>/dev/null
+	done
+	if [ -n "$vw_module" ] && [ -d "/sys/module/$vw_module" ]; then
+		printf '+ rmmod %s\n' "$vw_module"
+		if ! timeout 30 rmmod "$vw_module"; then
+			printf 'FAIL: cleanup: rmmod %s failed\n' "$vw_module"
+			[ $rc -eq 0 ] && rc=1
+		fi
+	fi
+	case $rc in
+	0) printf 'PASS: %s\n' "$VW_NAME" ;;
+	77) printf '%s\n' "${vw_skip_reason:-skipped}" ;;
+	*) printf 'FAIL: %s (exit %d)\n' "$VW_NAME" "$rc" ;;
+	esac
+	exit $rc
+}
+
+vw_on_err() {
+	local rc=$? line=$1
+
+	# Subshells inherit the trap; report only the script's own failures.
+	[ "$BASH_SUBSHELL" = 0 ] || return 0
+	printf 'FAIL: line %s: "%s" exited %d\n' "$line" "$BASH_COMMAND" "$rc" >&2
+}
+
+trap vw_cleanup EXIT
+trap 'vw_on_err $LINENO' ERR
+trap 'exit 143' TERM
+trap 'exit 130' INT
+
+# ---- waiting --------------------------------------------------------------
+
+# wait_for SECS CMD...: poll CMD (quietly) until it succeeds; fail after SECS
+# seconds, showing CMD's last output.
+wait_for() {
+	local secs=$1 deadline
+
+	shift
+	deadline=$(($(date +%s%N) + secs * 1000000000))
+	while ! "$@" >/dev/null 2>&1; do
+		if [ "$(date +%s%N)" -ge $deadline ]; then
+			printf 'timed out after %ss waiting for: %s\n' "$secs" "$*"
+			"$@" || true
+			return 1
+		fi
+		sleep 0.2
+	done
+}
+
+# ---- driver ---------------------------------------------------------------
+
+iface_phy() {
+	basename "$(readlink -f "/sys/class/net/$1/phy80211")"
+}
+
+# load_vwifi N: N radios vw_phy0..N-1 with interfaces vw0..N-1, in init_net.
+load_vwifi() {
+	local count=$1 i dep
+
+	case $VW_DRIVER in
+	vwifi)
+		[ -f "$VW_KO" ] || fail "no vwifi.ko at $VW_KO"
+		# insmod does not resolve dependencies: load them first.
+		for dep in $(modinfo -F depends "$VW_KO" | tr ',' ' '); do
+			pp modprobe "$dep"
+		done
+		vw_module=vwifi
+		pp insmod "$VW_KO" "station=$count"
+		;;
+	hwsim)
+		vw_module=mac80211_hwsim
+		pp modprobe mac80211_hwsim "radios=$count"
+		vw_hwsim_rename "$count"
+		;;
+	*) fail "unknown VW_DRIVER=$VW_DRIVER" ;;
+	esac
+	for ((i = 0; i < count; i++)); do
+		wait_for 10 test -e "/sys/class/net/vw$i/phy80211" || fail "vw$i did not appear"
+		[ "$(iface_phy "vw$i")" = "vw_phy$i" ] || fail "vw$i is on $(iface_phy "vw$i"), not vw_phy$i"
+	done
+}
+
+# mac80211_hwsim names its radios phyN/wlanN: give them vwifi's names so the
+# scenarios run unchanged on it (to check the harness, and for comparisons).
+vw_hwsim_rename() {
+	local count=$1 i=0 dev phy devs=()
+
+	wait_for 10 vw_hwsim_count_is "$count" || fail "mac80211_hwsim did not create $count radios"
+	# hwsim creates radio k as phy<base+k> with one netdev; sort by wiphy index.
+	while read -r _ dev; do
+		devs+=("$dev")
+	done < <(for dev in /sys/class/net/*; do
+		[ -e "$dev/phy80211" ] || continue
+		printf '%s %s\n' "$(cat "$dev/phy80211/index")" "$(basename "$dev")"
+	done | sort -n)
+	for dev in "${devs[@]}"; do
+		phy=$(iface_phy "$dev")
+		pp iw phy "$phy" set name "vw_phy$i"
+		pp ip link set "$dev" name "vw$i"
+		i=$((i + 1))
+	done
+}
+
+vw_hwsim_count_is() {
+	local dev c=0
+
+	for dev in /sys/class/net/*; do
+		[ -e "$dev/phy80211" ] && c=$((c + 1))
+	done
+	[ $c -eq "$1" ]
+}
+
+unload_driver() {
+	pp timeout 60 rmmod "$vw_module"
+}
+
+# put_in_netns PHY NS: move radio PHY (and its interface) into netns NS.
+put_in_netns() {
+	local phy=$1 ns=$2
+
+	if [ ! -e "/run/netns/$ns" ]; then
+		pp ip netns add "$ns"
+		vw_netns+=("$ns")
+		ip -n "$ns" link set lo up
+	fi
+	pp iw phy "$phy" set netns name "$ns"
+}
+
+# set_ip NS IFACE ADDR/PREFIX
+set_ip() {
+	n "$1" ip addr add "$3" dev "$2"
+	n "$1" ip link set "$2" up
+}
+
+# mac_of NS IFACE
+mac_of() {
+	ip -n "$1" link show "$2" | awk '/link\/ether/ { print $2 }'
+}
+
+# ---- hostapd / wpa_supplicant ---------------------------------------------
+
+# A copy of CONF for IFACE with its control directory private to NS; more
+# "key=value" lines may follow (replacing keys of the same name).
+vw_conf_variant() {
+	local conf=$1 out=$2 iface=$3 ctrl=$4 kv key
+
+	shift 4
+	[ -f "$conf" ] || conf=$VW_EXAMPLES/$conf
+	[ -f "$conf" ] || fail "no config $1"
+	sed -e "s|^interface=.*|interface=$iface|" \
+		-e "s|^ctrl_interface=.*|ctrl_interface=$ctrl|" "$conf" >"$out"
+	for kv in "$@"; do
+		key=${kv%%=*}
+		if grep -q "^$key=" "$out"; then
+			sed -i "s|^$key=.*|$kv|" "$out"
+		else
+			printf '%s\n' "$kv" >>"$out"
+		fi
+	done
+}
+
+hostapd_ctrl() { printf '/run/hostapd-%s' "$1"; }
+wpas_ctrl() { printf '/run/wpa_supplicant-%s' "$1"; }
+
+# start_ap NS IFACE CONF [key=value...]: hostapd on IFACE in NS, waiting until
+# the BSS is up. CONF is a path or a name under examples/.
+start_ap() {
+	local ns=$1 iface=$2 conf=$3 c pid dbg=()
+
+	shift 3
+	c=$VW_DIR/hostapd-$iface.conf
+	pid=$VW_DIR/hostapd-$iface.pid
+	vw_conf_variant "$conf" "$c" "$iface" "$(hostapd_ctrl "$ns")" "$@"
+	[ "$VW_DEBUG" = 1 ] && dbg=(-d)
+	vw_pidfiles+=("$pid")
+	n "$ns" hostapd -B -t "${dbg[@]}" -P "$pid" -f "$VW_DIR/hostapd-$iface.log" "$c"
+	wait_for 30 ap_enabled "$ns" "$iface" || fail "hostapd on $iface did not start"
+}
+
+ap_enabled() {
+	hostapd_cli_ns "$1" "$2" status | grep -q '^state=ENABLED'
+}
+
+# start_sta NS IFACE CONF [key=value...]: wpa_supplicant on IFACE in NS (does
+# not wait for the connection: see wait_connected). Network block keys are not
+# rewritten; pass a whole config for variants.
+start_sta() {
+	local ns=$1 iface=$2 conf=$3 c pid dbg=()
+
+	shift 3
+	c=$VW_DIR/wpa_supplicant-$iface.conf
+	pid=$VW_DIR/wpa_supplicant-$iface.pid
+	vw_conf_variant "$conf" "$c" "$iface" "$(wpas_ctrl "$ns")" "$@"
+	[ "$VW_DEBUG" = 1 ] && dbg=(-d)
+	vw_pidfiles+=("$pid")
+	n "$ns" wpa_supplicant -B -t "${dbg[@]}" -D nl80211 -i "$iface" -c "$c" \
+		-P "$pid" -f "$VW_DIR/wpa_supplicant-$iface.log"
+	wait_for 20 q "$ns" wpa_cli -p "$(wpas_ctrl "$ns")" -i "$iface" ping ||
+		fail "wpa_supplicant on $iface did not start"
+}
+
+# wpa_cli_ns NS IFACE CMD...
+wpa_cli_ns() {
+	local ns=$1 iface=$2
+
+	shift 2
+	ip netns exec "$ns" wpa_cli -p "$(wpas_ctrl "$ns")" -i "$iface" "$@"
+}
+
+# hostapd_cli_ns NS IFACE CMD...
+hostapd_cli_ns() {
+	local ns=$1 iface=$2
+
+	shift 2
+	ip netns exec "$ns" hostapd_cli -p "$(hostapd_ctrl "$ns")" -i "$iface" "$@"
+}
+
+wpa_state_is() {
+	wpa_cli_ns "$1" "$2" status | grep -qx "wpa_state=$3"
+}
+
+link_connected() {
+	ip netns exec "$1" iw dev "$2" link | grep -q '^Connected to'
+}
+
+link_disconnected() {
+	ip netns exec "$1" iw dev "$2" link | grep -q '^Not connected'
+}
+
+# wait_connected NS IFACE [SECS]: associated (iw link) and, when
+# wpa_supplicant runs on IFACE, its handshake done (wpa_state=COMPLETED).
+wait_connected() {
+	local ns=$1 iface=$2 secs=${3:-60}
+
+	log "waiting for $iface to connect"
+	wait_for "$secs" link_connected "$ns" "$iface" || fail "$iface did not connect"
+	if [ -S "$(wpas_ctrl "$ns")/$iface" ]; then
+		wait_for "$secs" wpa_state_is "$ns" "$iface" COMPLETED ||
+			fail "$iface associated but wpa_supplicant did not complete"
+	fi
+}
+
+wait_disconnected() {
+	local ns=$1 iface=$2 secs=${3:-30}
+
+	log "waiting for $iface to disconnect"
+	wait_for "$secs" link_disconnected "$ns" "$iface" || fail "$iface did not disconnect"
+}
+
+# count_in FILE REGEX: number of lines of FILE matching REGEX (0 if none).
+count_in() {
+	local c
+
+	c=$(grep -cE "$2" "$1" 2>/dev/null) || true
+	printf '%s\n' "${c:-0}"
+}
+
+# ---- assertions -----------------------------------------------------------
+
+# assert_grep REGEX CMD...: run CMD (traced, output shown); its output must
+# match the extended REGEX.
+assert_grep() {
+	local re=$1 out
+
+	shift
+	printf '+ %s\n' "$*"
+	out=$("$@" 2>&1) || fail "'$*' failed: $out"
+	printf '%s\n' "$out"
+	grep -qE -- "$re" <<<"$out" || fail "'$*' does not show /$re/"
+}
+
+# assert_no_grep REGEX CMD...: CMD's output must not match REGEX.
+assert_no_grep() {
+	local re=$1 out
+
+	shift
+	printf '+ %s\n' "$*"
+	out=$("$@" 2>&1) || true
+	printf '%s\n' "$out"
+	if grep -qE -- "$re" <<<"$out"; then
+		fail "'$*' shows /$re/"
+	fi
+}
+
+# assert_file_grep REGEX FILE: a line of FILE matches REGEX (shown).
+assert_file_grep() {
+	printf '# %s contains /%s/\n' "$(basename "$2")" "$1"
+	grep -E -- "$1" "$2" | tail -n 5 || fail "$(basename "$2") has no /$1/"
+}
+
+# ping_ok NS ADDR [COUNT]: COUNT echo requests from NS to ADDR, 0% loss.
+ping_ok() {
+	local ns=$1 addr=$2 count=${3:-5} out
+
+	printf '+ ip netns exec %s ping -c %s %s\n' "$ns" "$count" "$addr"
+	out=$(ip netns exec "$ns" ping -n -c "$count" -i 0.2 -W 3 "$addr" 2>&1) || true
+	printf '%s\n' "$out"
+	grep -qE '[^0-9.]0(\.0+)?% packet loss' <<<"$out" || fail "ping $addr from $ns lost packets"
+}
+
+# ping_fails NS ADDR [COUNT]: no reply at all.
+ping_fails() {
+	local ns=$1 addr=$2 count=${3:-3} out
+
+	printf '+ ip netns exec %s ping -c %s %s   (must fail)\n' "$ns" "$count" "$addr"
+	out=$(ip netns exec "$ns" ping -n -c "$count" -i 0.2 -W 1 "$addr" 2>&1) || true
+	printf '%s\n' "$out"
+	grep -qE ' 0 received|100% packet loss|unreachable' <<<"$out" ||
+		fail "ping $addr from $ns got replies"
+}
+
+# ipv6_ll NS IFACE: IFACE's link-local IPv6 address once DAD is done.
+ll_ready() {
+	ip -n "$1" -6 addr show dev "$2" scope link | grep -q 'inet6 fe80' &&
+		! ip -n "$1" -6 addr show dev "$2" scope link | grep -q tentative
+}
+
+ipv6_ll() {
+	wait_for 20 ll_ready "$1" "$2" || fail "$2 has no usable IPv6 link-local address"
+	ip -n "$1" -6 addr show dev "$2" scope link | awk '/inet6 fe80/ { sub(/\/.*/, "", $2); print $2; exit }'
+}
+
+# bg NS CMD...: run CMD in NS in the background (killed by the cleanup).
+bg() {
+	local ns=$1
+
+	shift
+	printf '+ ip netns exec %s %s &\n' "$ns" "$*"
+	ip netns exec "$ns" "$@" >>"$VW_DIR/bg.log" 2>&1 &
+	vw_bg_pids+=($!)
+}
+
+# require CMD...: skip unless each command exists.
+require() {
+	local c
+
+	for c in "$@"; do
+		command -v "$c" >/dev/null || skip "SKIP: $c not installed"
+	done
+}
+
+[ "$(id -u)" = 0 ] || skip "SKIP: scenarios need root (they run inside the test guest)"
+require ip iw hostapd hostapd_cli wpa_supplicant wpa_cli ping
+log "scenario $VW_NAME, driver $VW_DRIVER, kernel $(uname -r)"
