@@ -1,0 +1,32 @@
+# vwifi top-level build.
+#   make            build vwifi.ko against this host's kernel (or KDIR=...)
+#   make check      unit tests + every scenario in QEMU on Debian 6.1 and 6.12
+#   make demo       boot a guest and run the classic AP + two stations walkthrough
+#   make unit       user-space unit tests of the shared core only
+
+KVER ?= $(shell uname -r)
+KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build) \
+		    $(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
+
+.PHONY: all module unit check demo clean style lint
+
+all: module
+
+module:
+	@test -n "$(KDIR)" || { echo "error: no kernel headers found; set KDIR=" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/driver modules
+	cp driver/vwifi.ko vwifi.ko
+
+unit:
+	$(MAKE) -C tests/unit run
+
+check:
+	tests/check.sh
+
+demo:
+	tests/demo.sh
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(CURDIR)/driver clean
+	$(MAKE) -C tests/unit clean
+	rm -rf build vwifi.ko

@@ -1,0 +1,481 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * AP mode with the SME in the driver (WIPHY_FLAG_HAVE_AP_SME), as a
+ * FullMAC card does it: hostapd gives the beacon, we send it every beacon
+ * interval with a TIM, answer probe requests, authenticate (open system)
+ * and associate stations, and report each new station to cfg80211 with
+ * its association request IEs so hostapd runs the 4-way handshake.
+ */
+#include <linux/ktime.h>
+
+#include "vwifi.h"
+
+#define VW_TIM_LEN 6
+
+static unsigned long vw_tu_to_jiffies(u16 tu)
+{
+	return max(1UL, usecs_to_jiffies(tu * 1024));
+}
+
+/* process context: copies hostapd's beacon, keeping old parts if absent */
+static struct vw_beacon *vw_beacon_new(const struct cfg80211_beacon_data *b,
+				       const struct vw_beacon *old)
+{
+	const u8 *head = b->head, *tail = b->tail;
+	size_t head_len = b->head_len, tail_len = b->tail_len;
+	struct vw_beacon *bcn;
+
+	if (!head && old) {
+		head = old->head;
+		head_len = old->head_len;
+	}
+	if (!tail && old) {
+		tail = old->tail;
+		tail_len = old->tail_len;
+	}
+	if (!head || head_len < VW_HDR3_LEN + VW_BEACON_FIXED ||
+	    !vw_ie_chain_valid(head + VW_HDR3_LEN + VW_BEACON_FIXED,
+			       head_len - VW_HDR3_LEN - VW_BEACON_FIXED) ||
+	    !vw_ie_chain_valid(tail, tail_len))
+		return ERR_PTR(-EINVAL);
+
+	bcn = kzalloc(sizeof(*bcn) + head_len + tail_len, GFP_KERNEL);
+	if (!bcn)
+		return ERR_PTR(-ENOMEM);
+	bcn->head = bcn->data;
+	bcn->head_len = head_len;
+	memcpy(bcn->head, head, head_len);
+	bcn->tail = bcn->data + head_len;
+	bcn->tail_len = tail_len;
+	if (tail_len)
+		memcpy(bcn->tail, tail, tail_len);
+	return bcn;
+}
+
+/* the TSF: microseconds, as in a real beacon's timestamp */
+static void vw_put_tsf(u8 *p)
+{
+	u64 tsf = div_u64(ktime_get_ns(), 1000);
+	int i;
+
+	for (i = 0; i < 8; i++)
+		p[i] = tsf >> (8 * i);
+}
+
+/* softirq */
+static void vw_ap_beacon_timer(struct timer_list *t)
+{
+	struct vw_radio *radio = from_timer(radio, t, ap.beacon_timer);
+	struct vw_ap *ap = &radio->ap;
+	struct vw_beacon *bcn;
+	struct sk_buff *skb;
+	u8 *p;
+
+	rcu_read_lock();
+	bcn = rcu_dereference(ap->beacon);
+	if (!bcn || !READ_ONCE(ap->started)) {
+		rcu_read_unlock();
+		return;
+	}
+	skb = vw_air_alloc(radio, bcn->head_len + VW_TIM_LEN + bcn->tail_len);
+	if (skb) {
+		p = skb_put_data(skb, bcn->head, bcn->head_len);
+		vw_put_le16(p + 22, vw_next_seq(radio) << 4);
+		vw_put_tsf(p + VW_HDR3_LEN);
+		/* TIM: DTIM count, period, no buffered traffic */
+		p = skb_put(skb, VW_TIM_LEN);
+		p[0] = VW_EID_TIM;
+		p[1] = 4;
+		p[2] = ap->dtim_count;
+		p[3] = ap->dtim_period;
+		p[4] = 0;
+		p[5] = 0;
+		skb_put_data(skb, bcn->tail, bcn->tail_len);
+		vw_air_tx(radio, skb, VW_RATE_MGMT);
+	}
+	ap->dtim_count = ap->dtim_count ? ap->dtim_count - 1 :
+					  ap->dtim_period - 1;
+	mod_timer(&ap->beacon_timer,
+		  jiffies + vw_tu_to_jiffies(READ_ONCE(ap->beacon_int)));
+	rcu_read_unlock();
+}
+
+/*
+ * A probe response is the beacon without TIM, addressed to the prober,
+ * with the real SSID even when the beacon hides it. NAPI.
+ */
+static void vw_ap_probe_resp(struct vw_radio *radio, const u8 *da)
+{
+	struct vw_ap *ap = &radio->ap;
+	const u8 *ies, *ssid_ie;
+	size_t ies_len, skip = 0;
+	struct vw_beacon *bcn;
+	struct sk_buff *skb;
+	u8 *p;
+
+	rcu_read_lock();
+	bcn = rcu_dereference(ap->beacon);
+	if (!bcn)
+		goto out;
+	ies = bcn->head + VW_HDR3_LEN + VW_BEACON_FIXED;
+	ies_len = bcn->head_len - VW_HDR3_LEN - VW_BEACON_FIXED;
+	ssid_ie = vw_ie_find(ies, ies_len, VW_EID_SSID);
+	if (ssid_ie == ies)
+		skip = 2 + ssid_ie[1];
+	skb = vw_air_alloc(radio, bcn->head_len + 2 + ap->ssid_len +
+			   bcn->tail_len);
+	if (!skb)
+		goto out;
+	p = skb_put(skb, VW_HDR3_LEN);
+	vw_build_mgmt_hdr(p, VW_HDR3_LEN, VW_STYPE_PROBE_RESP, da,
+			  radio->ndev->dev_addr, radio->ndev->dev_addr,
+			  vw_next_seq(radio));
+	p = skb_put_data(skb, bcn->head + VW_HDR3_LEN, VW_BEACON_FIXED);
+	vw_put_tsf(p);
+	p = skb_put(skb, 2 + ap->ssid_len);
+	vw_ie_put(p, 2 + ap->ssid_len, VW_EID_SSID, ap->ssid, ap->ssid_len);
+	skb_put_data(skb, ies + skip, ies_len - skip);
+	skb_put_data(skb, bcn->tail, bcn->tail_len);
+	vw_air_tx(radio, skb, VW_RATE_MGMT);
+out:
+	rcu_read_unlock();
+}
+
+/* NAPI */
+static void vw_ap_rx_probe_req(struct vw_radio *radio,
+			       const struct vw_frame *f)
+{
+	struct vw_ap *ap = &radio->ap;
+	const u8 *ssid = vw_ie_find(f->ies, f->ies_len, VW_EID_SSID);
+
+	if (!ssid)
+		return;
+	if (ssid[1] == 0) {
+		if (ap->hidden)
+			return;	/* a hidden SSID answers directed probes only */
+	} else if (ssid[1] != ap->ssid_len ||
+		   memcmp(ssid + 2, ap->ssid, ap->ssid_len)) {
+		return;
+	}
+	vw_ap_probe_resp(radio, f->addr2);
+}
+
+/* NAPI, radio->lock held */
+static void vw_ap_send_auth(struct vw_radio *radio, const u8 *da, u16 alg,
+			    u16 status)
+{
+	vw_air_send_mgmt(radio, VW_HDR3_LEN + VW_AUTH_FIXED, vw_build_auth, da,
+			 radio->ndev->dev_addr, radio->ndev->dev_addr,
+			 vw_next_seq(radio), alg, 2, status);
+}
+
+/* radio->lock held */
+static void vw_ap_send_deauth(struct vw_radio *radio, const u8 *da,
+			      u8 stype, u16 reason)
+{
+	vw_air_send_mgmt(radio, VW_HDR3_LEN + VW_REASON_FIXED, vw_build_deauth,
+			 stype, da, radio->ndev->dev_addr,
+			 radio->ndev->dev_addr, vw_next_seq(radio), reason);
+}
+
+/* radio->lock held: forget a station, telling hostapd if notify */
+static void vw_ap_drop_peer(struct vw_radio *radio, struct vw_peer *peer,
+			    bool notify)
+{
+	if (notify && peer->state == VW_PEER_ASSOC)
+		cfg80211_del_sta(radio->ndev, peer->addr, GFP_ATOMIC);
+	radio->ap.num_peers--;
+	vw_peer_remove(radio, peer);
+}
+
+/* NAPI, radio->lock held */
+static void vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
+{
+	u16 alg = vw_get_le16(f->body), trans = vw_get_le16(f->body + 2);
+	struct vw_peer *peer;
+
+	if (trans != 1)
+		return;
+	if (alg != WLAN_AUTH_OPEN) {
+		vw_ap_send_auth(radio, f->addr2, alg,
+				WLAN_STATUS_NOT_SUPPORTED_AUTH_ALG);
+		return;
+	}
+	/* a station that authenticates again starts from scratch */
+	peer = vw_peer_find(radio, f->addr2);
+	if (peer)
+		vw_ap_drop_peer(radio, peer, true);
+	if (radio->ap.num_peers >= VW_MAX_PEERS) {
+		vw_ap_send_auth(radio, f->addr2, alg,
+				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA);
+		return;
+	}
+	peer = vw_peer_add(radio, f->addr2);
+	if (!peer) {
+		vw_drop(radio, VW_DROP_NO_MEMORY);
+		return;
+	}
+	radio->ap.num_peers++;
+	peer->state = VW_PEER_AUTH;
+	vw_ap_send_auth(radio, f->addr2, alg, WLAN_STATUS_SUCCESS);
+}
+
+static u16 vw_ap_assoc_status(struct vw_radio *radio, const struct vw_frame *f,
+			      struct vw_peer *peer)
+{
+	struct vw_ap *ap = &radio->ap;
+	const u8 *ssid = vw_ie_find(f->ies, f->ies_len, VW_EID_SSID);
+	int aid;
+
+	if (!ssid || ssid[1] != ap->ssid_len ||
+	    memcmp(ssid + 2, ap->ssid, ap->ssid_len))
+		return WLAN_STATUS_UNSPECIFIED_FAILURE;
+	if (!peer->aid) {
+		aid = find_next_zero_bit(ap->aid_map, VW_MAX_PEERS + 1, 1);
+		if (aid > VW_MAX_PEERS)
+			return WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA;
+		set_bit(aid, ap->aid_map);
+		peer->aid = aid;
+	}
+	return WLAN_STATUS_SUCCESS;
+}
+
+/* NAPI, radio->lock held */
+static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
+			   int signal)
+{
+	bool reassoc = f->stype == VW_STYPE_REASSOC_REQ;
+	u8 rates[16];
+	struct station_info *sinfo;
+	struct vw_peer *peer;
+	int rates_len;
+	u16 status, capab;
+
+	peer = vw_peer_find(radio, f->addr2);
+	if (!peer) {
+		vw_ap_send_deauth(radio, f->addr2, VW_STYPE_DEAUTH,
+				  WLAN_REASON_CLASS2_FRAME_FROM_NONAUTH_STA);
+		return;
+	}
+	status = vw_ap_assoc_status(radio, f, peer);
+	capab = VW_CAP_ESS | VW_CAP_SHORT_PREAMBLE | VW_CAP_SHORT_SLOT |
+		(radio->ap.privacy ? VW_CAP_PRIVACY : 0);
+	rates_len = vw_ie_put_legacy_rates(rates, sizeof(rates));
+	vw_air_send_mgmt(radio, VW_HDR3_LEN + VW_ASSOC_RESP_FIXED + rates_len,
+			 vw_build_assoc_resp, reassoc, f->addr2,
+			 radio->ndev->dev_addr, vw_next_seq(radio), capab,
+			 status, peer->aid | 0xc000, rates, rates_len);
+	if (status != WLAN_STATUS_SUCCESS)
+		return;
+
+	/* a new association needs a new handshake */
+	vw_key_free(rcu_replace_pointer(peer->ptk, NULL,
+					lockdep_is_held(&radio->lock)));
+	peer->state = VW_PEER_ASSOC;
+	peer->authorized = !radio->ap.privacy;
+	peer->signal = signal;
+	peer->assoc_jiffies = jiffies;
+
+	sinfo = kzalloc(sizeof(*sinfo), GFP_ATOMIC);
+	if (!sinfo)
+		return;
+	sinfo->assoc_req_ies = f->ies;
+	sinfo->assoc_req_ies_len = f->ies_len;
+	cfg80211_new_sta(radio->ndev, peer->addr, sinfo, GFP_ATOMIC);
+	kfree(sinfo);
+	netdev_dbg(radio->ndev, "%pM associated, aid %u\n", peer->addr,
+		   peer->aid);
+}
+
+/* NAPI: a management frame on our channel */
+void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
+		   int signal)
+{
+	const u8 *bssid = radio->ndev->dev_addr;
+	struct vw_peer *peer;
+
+	if (!READ_ONCE(radio->ap.started) || f->is_protected)
+		return;
+	if (f->stype == VW_STYPE_PROBE_REQ) {
+		if ((is_broadcast_ether_addr(f->addr1) ||
+		     ether_addr_equal(f->addr1, bssid)) &&
+		    (is_broadcast_ether_addr(f->addr3) ||
+		     ether_addr_equal(f->addr3, bssid)))
+			vw_ap_rx_probe_req(radio, f);
+		return;
+	}
+	if (!ether_addr_equal(f->addr1, bssid) ||
+	    !ether_addr_equal(f->addr3, bssid))
+		return;
+
+	spin_lock(&radio->lock);
+	if (!radio->ap.started)
+		goto out;
+	switch (f->stype) {
+	case VW_STYPE_AUTH:
+		if (f->body_len >= VW_AUTH_FIXED)
+			vw_ap_rx_auth(radio, f);
+		break;
+	case VW_STYPE_ASSOC_REQ:
+	case VW_STYPE_REASSOC_REQ:
+		vw_ap_rx_assoc(radio, f, signal);
+		break;
+	case VW_STYPE_DEAUTH:
+	case VW_STYPE_DISASSOC:
+		peer = vw_peer_find(radio, f->addr2);
+		if (peer)
+			vw_ap_drop_peer(radio, peer, true);
+		break;
+	}
+out:
+	spin_unlock(&radio->lock);
+}
+
+/* ---- cfg80211 ops: process context, wiphy/RTNL held ---- */
+
+int vw_ap_start(struct wiphy *wiphy, struct net_device *ndev,
+		struct cfg80211_ap_settings *s)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+	struct vw_ap *ap = &radio->ap;
+	struct vw_beacon *bcn;
+
+	if (radio->wdev.iftype != NL80211_IFTYPE_AP)
+		return -EOPNOTSUPP;
+	if (!s->chandef.chan || s->chandef.chan->band != NL80211_BAND_2GHZ ||
+	    !s->ssid_len || s->ssid_len > IEEE80211_MAX_SSID_LEN)
+		return -EINVAL;
+	bcn = vw_beacon_new(&s->beacon, NULL);
+	if (IS_ERR(bcn))
+		return PTR_ERR(bcn);
+
+	spin_lock_bh(&radio->lock);
+	if (ap->started) {
+		spin_unlock_bh(&radio->lock);
+		kfree(bcn);
+		return -EALREADY;
+	}
+	memcpy(ap->ssid, s->ssid, s->ssid_len);
+	ap->ssid_len = s->ssid_len;
+	ap->hidden = s->hidden_ssid != NL80211_HIDDEN_SSID_NOT_IN_USE;
+	ap->beacon_int = s->beacon_interval ?: 100;
+	ap->dtim_period = s->dtim_period ?: 1;
+	ap->dtim_count = 0;
+	ap->privacy = s->privacy;
+	ap->isolate = false;
+	rcu_assign_pointer(ap->beacon, bcn);
+	WRITE_ONCE(radio->channel, s->chandef.chan);
+	WRITE_ONCE(ap->started, true);
+	mod_timer(&ap->beacon_timer, jiffies + 1);
+	spin_unlock_bh(&radio->lock);
+	netif_carrier_on(ndev);
+	return 0;
+}
+
+int vw_ap_change_beacon(struct wiphy *wiphy, struct net_device *ndev,
+			struct cfg80211_beacon_data *b)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+	struct vw_beacon *bcn, *old;
+
+	spin_lock_bh(&radio->lock);
+	old = rcu_dereference_protected(radio->ap.beacon,
+					lockdep_is_held(&radio->lock));
+	spin_unlock_bh(&radio->lock);
+	/* ops are serialized by cfg80211, so old stays ours meanwhile */
+	if (!radio->ap.started || !old)
+		return -EINVAL;
+	bcn = vw_beacon_new(b, old);
+	if (IS_ERR(bcn))
+		return PTR_ERR(bcn);
+	spin_lock_bh(&radio->lock);
+	rcu_assign_pointer(radio->ap.beacon, bcn);
+	spin_unlock_bh(&radio->lock);
+	kfree_rcu(old, rcu);
+	return 0;
+}
+
+/* Stops beaconing and says goodbye to every station. */
+void vw_ap_shutdown(struct vw_radio *radio)
+{
+	struct vw_ap *ap = &radio->ap;
+	struct vw_peer *peer, *tmp;
+	struct vw_beacon *old;
+
+	spin_lock_bh(&radio->lock);
+	if (!ap->started) {
+		spin_unlock_bh(&radio->lock);
+		return;
+	}
+	vw_ap_send_deauth(radio, radio->ndev->broadcast, VW_STYPE_DEAUTH,
+			  WLAN_REASON_DEAUTH_LEAVING);
+	WRITE_ONCE(ap->started, false);
+	list_for_each_entry_safe(peer, tmp, &radio->peers, list)
+		vw_ap_drop_peer(radio, peer, false);
+	old = rcu_replace_pointer(ap->beacon, NULL,
+				  lockdep_is_held(&radio->lock));
+	spin_unlock_bh(&radio->lock);
+	del_timer_sync(&ap->beacon_timer);
+	if (old)
+		kfree_rcu(old, rcu);
+	netif_carrier_off(radio->ndev);
+	vw_keys_clear(radio);
+}
+
+int vw_ap_stop(struct wiphy *wiphy, struct net_device *ndev,
+	       unsigned int link_id)
+{
+	vw_ap_shutdown(vw_radio_from_wiphy(wiphy));
+	return 0;
+}
+
+/* hostapd removes stations here, also to deauthenticate or disassociate */
+int vw_ap_del_station(struct wiphy *wiphy, struct net_device *ndev,
+		      struct station_del_parameters *params)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+	bool all = !params->mac || is_broadcast_ether_addr(params->mac);
+	u8 stype = params->subtype == (IEEE80211_STYPE_DISASSOC >> 4) ?
+		   VW_STYPE_DISASSOC : VW_STYPE_DEAUTH;
+	u16 reason = params->reason_code ?: WLAN_REASON_UNSPECIFIED;
+	struct vw_peer *peer, *tmp;
+	int err = all ? 0 : -ENOENT;
+
+	spin_lock_bh(&radio->lock);
+	if (!radio->ap.started)
+		goto out;
+	if (all && !list_empty(&radio->peers))
+		vw_ap_send_deauth(radio, radio->ndev->broadcast, stype, reason);
+	list_for_each_entry_safe(peer, tmp, &radio->peers, list) {
+		if (!all && !ether_addr_equal(peer->addr, params->mac))
+			continue;
+		if (!all)
+			vw_ap_send_deauth(radio, peer->addr, stype, reason);
+		vw_ap_drop_peer(radio, peer, false);
+		err = 0;
+	}
+out:
+	spin_unlock_bh(&radio->lock);
+	return err;
+}
+
+int vw_ap_change_bss(struct wiphy *wiphy, struct net_device *ndev,
+		     struct bss_parameters *params)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+
+	if (params->ap_isolate >= 0)
+		WRITE_ONCE(radio->ap.isolate, params->ap_isolate);
+	return 0;
+}
+
+void vw_ap_init(struct vw_radio *radio)
+{
+	timer_setup(&radio->ap.beacon_timer, vw_ap_beacon_timer, 0);
+}
+
+void vw_ap_uninit(struct vw_radio *radio)
+{
+	vw_ap_shutdown(radio);
+	del_timer_sync(&radio->ap.beacon_timer);
+}

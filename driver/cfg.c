@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The cfg80211 operations table, and the few operations that belong to
+ * no mode in particular. cfg80211 calls every op in process context with
+ * the RTNL (6.1) or the wiphy mutex (6.12) held.
+ */
+#include "vwifi.h"
+
+static int vw_change_virtual_intf(struct wiphy *wiphy, struct net_device *ndev,
+				  enum nl80211_iftype type,
+				  struct vif_params *params)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+
+	switch (type) {
+	case NL80211_IFTYPE_STATION:
+	case NL80211_IFTYPE_AP:
+		break;
+	default:
+		return -EOPNOTSUPP;
+	}
+	if (netif_running(ndev))
+		return -EBUSY;
+	/* the netdev is down: no connection, no AP (ndo_stop saw to it) */
+	radio->wdev.iftype = type;
+	return 0;
+}
+
+static int vw_get_channel(struct wiphy *wiphy, struct wireless_dev *wdev,
+			  unsigned int link_id,
+			  struct cfg80211_chan_def *chandef)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+	bool active = READ_ONCE(radio->ap.started) ||
+		      READ_ONCE(radio->sta.state) == VW_STA_CONNECTED;
+
+	if (!active)
+		return -ENODATA;
+	cfg80211_chandef_create(chandef, READ_ONCE(radio->channel),
+				NL80211_CHAN_NO_HT);
+	return 0;
+}
+
+/* RTS/fragmentation thresholds and retry limits mean nothing on our air */
+static int vw_set_wiphy_params(struct wiphy *wiphy, u32 changed)
+{
+	return 0;
+}
+
+/* AP mode: cfg80211 checks the op exists before passing our change */
+static int vw_change_beacon(struct wiphy *wiphy, struct net_device *ndev,
+			    vw_ap_update_t *info)
+{
+	return vw_ap_change_beacon(wiphy, ndev, vw_ap_update_beacon(info));
+}
+
+const struct cfg80211_ops vw_cfg_ops = {
+	.change_virtual_intf = vw_change_virtual_intf,
+	.get_channel = vw_get_channel,
+	.set_wiphy_params = vw_set_wiphy_params,
+
+	.scan = vw_sta_scan,
+	.abort_scan = vw_sta_abort_scan,
+	.connect = vw_sta_connect,
+	.disconnect = vw_sta_disconnect,
+
+	.start_ap = vw_ap_start,
+	.change_beacon = vw_change_beacon,
+	.stop_ap = vw_ap_stop,
+	.del_station = vw_ap_del_station,
+	.change_bss = vw_ap_change_bss,
+
+	.get_station = vw_peer_get_station,
+	.dump_station = vw_peer_dump_station,
+	.change_station = vw_peer_change_station,
+
+	.add_key = vw_key_add,
+	.get_key = vw_key_get,
+	.del_key = vw_key_del,
+	.set_default_key = vw_key_set_default,
+};

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The data path: Ethernet frames from the stack become 3-address 802.11
+ * data frames (LLC/SNAP, CCMP when a key is installed) and back; the AP
+ * forwards between its stations. Before a peer's 802.1X port is
+ * authorized only EAPOL passes, in both directions.
+ */
+#include <linux/if_ether.h>
+
+#include "vwifi.h"
+
+static void vw_tstats_tx(struct vw_radio *radio, unsigned int len)
+{
+	struct pcpu_sw_netstats *ts = this_cpu_ptr(radio->tstats);
+
+	u64_stats_update_begin(&ts->syncp);
+	u64_stats_inc(&ts->tx_packets);
+	u64_stats_add(&ts->tx_bytes, len);
+	u64_stats_update_end(&ts->syncp);
+}
+
+static void vw_tstats_rx(struct vw_radio *radio, unsigned int len)
+{
+	struct pcpu_sw_netstats *ts = this_cpu_ptr(radio->tstats);
+
+	u64_stats_update_begin(&ts->syncp);
+	u64_stats_inc(&ts->rx_packets);
+	u64_stats_add(&ts->rx_bytes, len);
+	u64_stats_update_end(&ts->syncp);
+}
+
+/*
+ * Turns the Ethernet frame in skb into an 802.11 data frame with the
+ * given addresses, protected with key when there is one, and sends it.
+ * Consumes the skb. BH disabled, RCU read side.
+ */
+static void vw_data_encap_tx(struct vw_radio *radio, struct sk_buff *skb,
+			     u16 fc_flags, const u8 *a1, const u8 *a2,
+			     const u8 *a3, struct vw_key *key,
+			     struct vw_peer *peer)
+{
+	u8 addr[3][ETH_ALEN];
+	unsigned int len = skb->len;
+	u16 proto;
+	size_t hdr_len = VW_HDR3_LEN + (key ? VW_CCMP_HDR_LEN : 0);
+
+	/* the addresses may point into the Ethernet header we replace */
+	ether_addr_copy(addr[0], a1);
+	ether_addr_copy(addr[1], a2);
+	ether_addr_copy(addr[2], a3);
+	proto = ntohs(((struct ethhdr *)skb->data)->h_proto);
+
+	if (skb_linearize(skb) ||
+	    skb_cow_head(skb, hdr_len + VW_LLC_SNAP_LEN + VW_AIR_HDR_LEN) ||
+	    (key && skb_tailroom(skb) < VW_CCMP_MIC_LEN &&
+	     pskb_expand_head(skb, 0, VW_CCMP_MIC_LEN, GFP_ATOMIC)))
+		goto drop_nomem;
+
+	skb_pull(skb, ETH_HLEN);
+	/* 802.3 frames with a length field already carry their LLC header */
+	if (proto >= ETH_P_802_3_MIN)
+		vw_llc_snap_put(skb_push(skb, VW_LLC_SNAP_LEN), proto);
+	skb_push(skb, hdr_len);
+	vw_build_data_hdr(skb->data, VW_HDR3_LEN,
+			  fc_flags | (key ? VW_FC_PROTECTED : 0),
+			  addr[0], addr[1], addr[2], vw_next_seq(radio));
+	if (key && vw_ccmp_encrypt(key, skb, 0))
+		goto drop_nomem;
+
+	if (peer) {
+		atomic64_inc(&peer->tx_packets);
+		atomic64_add(len, &peer->tx_bytes);
+	}
+	vw_tstats_tx(radio, len);
+	vw_air_tx(radio, skb, VW_RATE_DATA);
+	return;
+
+drop_nomem:
+	if (peer)
+		atomic64_inc(&peer->tx_failed);
+	vw_drop(radio, VW_DROP_NO_MEMORY);
+	kfree_skb(skb);
+}
+
+/* AP: an Ethernet frame from our stack or forwarded from a station */
+static void vw_data_ap_tx(struct vw_radio *radio, struct sk_buff *skb)
+{
+	const struct ethhdr *eth = (const struct ethhdr *)skb->data;
+	const u8 *bssid = radio->ndev->dev_addr;
+	struct vw_peer *peer;
+	struct vw_key *key;
+
+	if (!READ_ONCE(radio->ap.started))
+		goto drop_not_for_us;
+
+	if (is_multicast_ether_addr(eth->h_dest)) {
+		key = rcu_dereference(radio->gtk[READ_ONCE(radio->gtk_tx_idx)]);
+		if (!key && READ_ONCE(radio->ap.privacy)) {
+			vw_drop(radio, VW_DROP_NO_KEY);
+			goto drop;
+		}
+		vw_data_encap_tx(radio, skb, VW_FC_FROMDS, eth->h_dest, bssid,
+				 eth->h_source, key, NULL);
+		return;
+	}
+
+	peer = vw_peer_find(radio, eth->h_dest);
+	if (!peer || peer->state != VW_PEER_ASSOC) {
+		vw_drop(radio, VW_DROP_UNKNOWN_PEER);
+		goto drop;
+	}
+	if (!READ_ONCE(peer->authorized) && eth->h_proto != htons(ETH_P_PAE)) {
+		vw_drop(radio, VW_DROP_UNAUTHORIZED);
+		goto drop;
+	}
+	vw_data_encap_tx(radio, skb, VW_FC_FROMDS, eth->h_dest, bssid,
+			 eth->h_source, rcu_dereference(peer->ptk), peer);
+	return;
+
+drop_not_for_us:
+	vw_drop(radio, VW_DROP_NOT_FOR_US);
+drop:
+	kfree_skb(skb);
+}
+
+/* station: everything goes to the AP, pairwise protected */
+static void vw_data_sta_tx(struct vw_radio *radio, struct sk_buff *skb)
+{
+	const struct ethhdr *eth = (const struct ethhdr *)skb->data;
+	struct vw_peer *ap = rcu_dereference(radio->sta.ap);
+
+	if (!ap) {
+		vw_drop(radio, VW_DROP_NOT_FOR_US);
+		goto drop;
+	}
+	if (!READ_ONCE(ap->authorized) && eth->h_proto != htons(ETH_P_PAE)) {
+		vw_drop(radio, VW_DROP_UNAUTHORIZED);
+		goto drop;
+	}
+	vw_data_encap_tx(radio, skb, VW_FC_TODS, ap->addr,
+			 radio->ndev->dev_addr, eth->h_dest,
+			 rcu_dereference(ap->ptk), ap);
+	return;
+drop:
+	kfree_skb(skb);
+}
+
+/* ndo_start_xmit: BH disabled */
+netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
+{
+	struct vw_radio *radio = vw_radio_from_ndev(ndev);
+
+	if (skb->len < ETH_HLEN) {
+		vw_drop(radio, VW_DROP_MALFORMED);
+		kfree_skb(skb);
+		return NETDEV_TX_OK;
+	}
+	rcu_read_lock();
+	switch (radio->wdev.iftype) {
+	case NL80211_IFTYPE_AP:
+		vw_data_ap_tx(radio, skb);
+		break;
+	case NL80211_IFTYPE_STATION:
+		vw_data_sta_tx(radio, skb);
+		break;
+	default:
+		vw_drop(radio, VW_DROP_NOT_FOR_US);
+		kfree_skb(skb);
+	}
+	rcu_read_unlock();
+	return NETDEV_TX_OK;
+}
+
+/* Which key protects a received frame, and which peer sent it. */
+static struct vw_peer *vw_data_rx_peer(struct vw_radio *radio,
+				       const struct vw_frame *f,
+				       u8 *da, u8 *sa, enum vw_drop *why)
+{
+	bool tods = f->fc & VW_FC_TODS, fromds = f->fc & VW_FC_FROMDS;
+	const u8 *mine = radio->ndev->dev_addr;
+	struct vw_peer *peer;
+
+	*why = VW_DROP_NOT_FOR_US;
+	switch (radio->wdev.iftype) {
+	case NL80211_IFTYPE_STATION:
+		peer = rcu_dereference(radio->sta.ap);
+		if (!fromds || tods || !peer ||
+		    !ether_addr_equal(f->addr2, peer->addr))
+			return NULL;
+		if (is_multicast_ether_addr(f->addr1)) {
+			/* our own broadcast, relayed by the AP */
+			if (ether_addr_equal(f->addr3, mine))
+				return NULL;
+		} else if (!ether_addr_equal(f->addr1, mine)) {
+			return NULL;
+		}
+		ether_addr_copy(da, f->addr1);
+		ether_addr_copy(sa, f->addr3);
+		return peer;
+	case NL80211_IFTYPE_AP:
+		if (!tods || fromds || !ether_addr_equal(f->addr1, mine) ||
+		    !READ_ONCE(radio->ap.started))
+			return NULL;
+		peer = vw_peer_find(radio, f->addr2);
+		if (!peer || peer->state != VW_PEER_ASSOC) {
+			*why = VW_DROP_UNKNOWN_PEER;
+			return NULL;
+		}
+		ether_addr_copy(da, f->addr3);
+		ether_addr_copy(sa, f->addr2);
+		return peer;
+	default:
+		return NULL;
+	}
+}
+
+/* Decrypts in place; afterwards the frame looks unprotected. */
+static int vw_data_rx_decrypt(struct vw_radio *radio, struct sk_buff *skb,
+			      const struct vw_frame *f, struct vw_peer *peer,
+			      enum vw_drop *why)
+{
+	struct vw_key *key;
+	u64 pn;
+	u8 idx;
+
+	*why = VW_DROP_MALFORMED;
+	if (vw_ccmp_hdr_get(f->body, f->body_len, &pn, &idx) < 0)
+		return -EINVAL;
+	*why = VW_DROP_NO_KEY;
+	if (is_multicast_ether_addr(f->addr1))
+		key = rcu_dereference(radio->gtk[idx % VW_NUM_GROUP_KEYS]);
+	else
+		key = rcu_dereference(peer->ptk);
+	if (!key)
+		return -ENOKEY;
+	return vw_ccmp_decrypt(key, skb, 0, f, why);
+}
+
+/*
+ * NAPI: a data frame addressed to this radio. Consumes the skb. The frame
+ * has been parsed and length-checked; f points into skb.
+ */
+void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
+		const struct vw_frame *f, int signal)
+{
+	struct net_device *ndev = radio->ndev;
+	u8 da[ETH_ALEN], sa[ETH_ALEN];
+	struct vw_peer *peer, *dst;
+	size_t hdr_len = f->hdr_len;
+	enum vw_drop why;
+	struct ethhdr *eth;
+	int proto;
+
+	rcu_read_lock();
+	peer = vw_data_rx_peer(radio, f, da, sa, &why);
+	if (!peer)
+		goto drop;
+	peer->last_rx_jiffies = jiffies;
+	peer->signal = signal;
+
+	if (f->stype != VW_STYPE_DATA && f->stype != VW_STYPE_QOS_DATA) {
+		consume_skb(skb);	/* null data: keep-alive only */
+		goto out;
+	}
+
+	if (f->is_protected) {
+		if (vw_data_rx_decrypt(radio, skb, f, peer, &why))
+			goto drop;
+		proto = vw_llc_snap_get(skb->data + hdr_len,
+					skb->len - hdr_len);
+	} else {
+		proto = vw_llc_snap_get(f->body, f->body_len);
+		/* once keys are in place only EAPOL may come in clear */
+		if (proto != ETH_P_PAE && rcu_access_pointer(peer->ptk)) {
+			why = VW_DROP_NO_KEY;
+			goto drop;
+		}
+	}
+	why = VW_DROP_MALFORMED;
+	if (proto < 0)
+		goto drop;
+	why = VW_DROP_UNAUTHORIZED;
+	if (!READ_ONCE(peer->authorized) && proto != ETH_P_PAE)
+		goto drop;
+
+	skb_pull(skb, hdr_len + VW_LLC_SNAP_LEN);
+	eth = skb_push(skb, ETH_HLEN);
+	ether_addr_copy(eth->h_dest, da);
+	ether_addr_copy(eth->h_source, sa);
+	eth->h_proto = htons(proto);
+	atomic64_inc(&peer->rx_packets);
+	atomic64_add(skb->len, &peer->rx_bytes);
+
+	/* intra-BSS forwarding; EAPOL is always for the authenticator */
+	if (radio->wdev.iftype == NL80211_IFTYPE_AP &&
+	    !READ_ONCE(radio->ap.isolate) && proto != ETH_P_PAE) {
+		if (is_multicast_ether_addr(da)) {
+			struct sk_buff *copy = skb_copy(skb, GFP_ATOMIC);
+
+			if (copy)
+				vw_data_ap_tx(radio, copy);
+		} else {
+			dst = vw_peer_find(radio, da);
+			if (dst && dst != peer) {
+				vw_data_ap_tx(radio, skb);
+				goto out;
+			}
+		}
+	}
+
+	vw_tstats_rx(radio, skb->len);
+	skb->protocol = eth_type_trans(skb, ndev);
+	napi_gro_receive(&radio->napi, skb);
+out:
+	rcu_read_unlock();
+	return;
+drop:
+	rcu_read_unlock();
+	vw_drop(radio, why);
+	kfree_skb(skb);
+}

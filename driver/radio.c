@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Radios: one wiphy (vw_phyN) and one netdev (vwN) each, what they
+ * advertise, and the list of all radios that the air delivers to.
+ */
+#include <linux/ethtool.h>
+#include <linux/rtnetlink.h>
+
+#include "vwifi.h"
+
+LIST_HEAD(vw_radios);
+static DEFINE_MUTEX(vw_radios_lock);	/* writers of vw_radios */
+
+#define CHAN2G(_ch, _freq, _flags) {				\
+	.band = NL80211_BAND_2GHZ, .center_freq = (_freq),	\
+	.hw_value = (_ch), .flags = (_flags), .max_power = 20,	\
+}
+
+/* Channels 12-14 are passive as in the classic driver; 14 is CCK only. */
+static const struct ieee80211_channel vw_channels_2ghz[] = {
+	CHAN2G(1, 2412, 0), CHAN2G(2, 2417, 0), CHAN2G(3, 2422, 0),
+	CHAN2G(4, 2427, 0), CHAN2G(5, 2432, 0), CHAN2G(6, 2437, 0),
+	CHAN2G(7, 2442, 0), CHAN2G(8, 2447, 0), CHAN2G(9, 2452, 0),
+	CHAN2G(10, 2457, 0), CHAN2G(11, 2462, 0),
+	CHAN2G(12, 2467, IEEE80211_CHAN_NO_IR),
+	CHAN2G(13, 2472, IEEE80211_CHAN_NO_IR),
+	CHAN2G(14, 2484, IEEE80211_CHAN_NO_IR | IEEE80211_CHAN_NO_OFDM),
+};
+
+#define RATE(_rate, _flags) { .bitrate = (_rate), .flags = (_flags) }
+static const struct ieee80211_rate vw_rates_2ghz[] = {
+	RATE(10, 0),
+	RATE(20, IEEE80211_RATE_SHORT_PREAMBLE),
+	RATE(55, IEEE80211_RATE_SHORT_PREAMBLE),
+	RATE(110, IEEE80211_RATE_SHORT_PREAMBLE),
+	RATE(60, 0), RATE(90, 0), RATE(120, 0), RATE(180, 0),
+	RATE(240, 0), RATE(360, 0), RATE(480, 0), RATE(540, 0),
+};
+
+static const u32 vw_cipher_suites[] = {
+	WLAN_CIPHER_SUITE_CCMP,
+};
+
+static const char * const vw_drop_names[VW_DROP_COUNT] = {
+	[VW_DROP_MALFORMED] = "rx_drop_malformed",
+	[VW_DROP_NOT_FOR_US] = "rx_drop_not_for_us",
+	[VW_DROP_UNKNOWN_PEER] = "drop_unknown_peer",
+	[VW_DROP_UNAUTHORIZED] = "drop_unauthorized",
+	[VW_DROP_NO_KEY] = "drop_no_key",
+	[VW_DROP_DECRYPT] = "rx_drop_decrypt",
+	[VW_DROP_REPLAY] = "rx_drop_replay",
+	[VW_DROP_NO_MEMORY] = "drop_no_memory",
+	[VW_DROP_SIGNAL] = "rx_drop_signal",
+};
+
+const char *vw_drop_name(enum vw_drop why)
+{
+	return vw_drop_names[why];
+}
+
+/* ---- netdev ---- */
+
+/* process context, RTNL held */
+static int vw_ndo_open(struct net_device *ndev)
+{
+	struct vw_radio *radio = vw_radio_from_ndev(ndev);
+
+	vw_air_start(radio);
+	netif_start_queue(ndev);
+	return 0;
+}
+
+/* process context, RTNL held */
+static int vw_ndo_stop(struct net_device *ndev)
+{
+	struct vw_radio *radio = vw_radio_from_ndev(ndev);
+
+	netif_stop_queue(ndev);
+	netif_carrier_off(ndev);
+	/* a radio that goes down leaves its BSS or stops beaconing */
+	vw_sta_stop(radio);
+	vw_ap_shutdown(radio);
+	vw_air_stop(radio);
+	return 0;
+}
+
+static void vw_ndo_get_stats64(struct net_device *ndev,
+			       struct rtnl_link_stats64 *stats)
+{
+	struct vw_radio *radio = vw_radio_from_ndev(ndev);
+	long drops = 0;
+	int i;
+
+	dev_fetch_sw_netstats(stats, radio->tstats);
+	for (i = 0; i < VW_DROP_COUNT; i++)
+		drops += atomic_long_read(&radio->drops[i]);
+	stats->rx_dropped = drops;
+}
+
+static const struct net_device_ops vw_netdev_ops = {
+	.ndo_open = vw_ndo_open,
+	.ndo_stop = vw_ndo_stop,
+	.ndo_start_xmit = vw_data_xmit,
+	.ndo_get_stats64 = vw_ndo_get_stats64,
+	.ndo_set_mac_address = eth_mac_addr,
+	.ndo_validate_addr = eth_validate_addr,
+};
+
+static void vw_get_drvinfo(struct net_device *ndev,
+			   struct ethtool_drvinfo *info)
+{
+	strscpy(info->driver, VW_NAME, sizeof(info->driver));
+}
+
+static int vw_get_sset_count(struct net_device *ndev, int sset)
+{
+	return sset == ETH_SS_STATS ? VW_DROP_COUNT : -EOPNOTSUPP;
+}
+
+static void vw_get_strings(struct net_device *ndev, u32 sset, u8 *buf)
+{
+	int i;
+
+	if (sset != ETH_SS_STATS)
+		return;
+	for (i = 0; i < VW_DROP_COUNT; i++)
+		strscpy(buf + i * ETH_GSTRING_LEN, vw_drop_names[i],
+			ETH_GSTRING_LEN);
+}
+
+static void vw_get_ethtool_stats(struct net_device *ndev,
+				 struct ethtool_stats *stats, u64 *data)
+{
+	struct vw_radio *radio = vw_radio_from_ndev(ndev);
+	int i;
+
+	for (i = 0; i < VW_DROP_COUNT; i++)
+		data[i] = atomic_long_read(&radio->drops[i]);
+}
+
+static const struct ethtool_ops vw_ethtool_ops = {
+	.get_drvinfo = vw_get_drvinfo,
+	.get_link = ethtool_op_get_link,
+	.get_sset_count = vw_get_sset_count,
+	.get_strings = vw_get_strings,
+	.get_ethtool_stats = vw_get_ethtool_stats,
+};
+
+static void vw_netdev_setup(struct net_device *ndev)
+{
+	ether_setup(ndev);
+	ndev->netdev_ops = &vw_netdev_ops;
+	ndev->ethtool_ops = &vw_ethtool_ops;
+	ndev->needs_free_netdev = false;
+	ndev->needed_headroom = VW_HEADROOM;
+	ndev->needed_tailroom = VW_TAILROOM;
+}
+
+/*
+ * Classic vwifi addresses: 00 followed by the interface name ("vw0" gives
+ * 00:76:77:30:00:00), which users' configs and examples rely on. Beyond
+ * vw99 the name no longer fits; those get locally administered addresses.
+ */
+static void vw_radio_addr(int idx, u8 *addr)
+{
+	memset(addr, 0, ETH_ALEN);
+	if (idx < 100) {
+		addr[1] = 'v';
+		addr[2] = 'w';
+		if (idx < 10) {
+			addr[3] = '0' + idx;
+		} else {
+			addr[3] = '0' + idx / 10;
+			addr[4] = '0' + idx % 10;
+		}
+		return;
+	}
+	addr[0] = 0x02;
+	addr[1] = 'v';
+	addr[2] = 'w';
+	addr[3] = idx >> 16;
+	addr[4] = idx >> 8;
+	addr[5] = idx;
+}
+
+/* ---- wiphy ---- */
+
+static int vw_wiphy_setup(struct vw_radio *radio)
+{
+	struct wiphy *wiphy = radio->wiphy;
+	struct ieee80211_supported_band *band;
+	struct ieee80211_channel *channels;
+
+	band = devm_kzalloc(&wiphy->dev, sizeof(*band), GFP_KERNEL);
+	channels = devm_kmemdup(&wiphy->dev, vw_channels_2ghz,
+				sizeof(vw_channels_2ghz), GFP_KERNEL);
+	if (!band || !channels)
+		return -ENOMEM;
+	band->band = NL80211_BAND_2GHZ;
+	band->channels = channels;
+	band->n_channels = ARRAY_SIZE(vw_channels_2ghz);
+	band->bitrates = (struct ieee80211_rate *)vw_rates_2ghz;
+	band->n_bitrates = ARRAY_SIZE(vw_rates_2ghz);
+	wiphy->bands[NL80211_BAND_2GHZ] = band;
+
+	wiphy->interface_modes = BIT(NL80211_IFTYPE_STATION) |
+				 BIT(NL80211_IFTYPE_AP);
+	wiphy->signal_type = CFG80211_SIGNAL_TYPE_MBM;
+	wiphy->max_scan_ssids = 4;
+	wiphy->max_scan_ie_len = 512;
+	wiphy->cipher_suites = vw_cipher_suites;
+	wiphy->n_cipher_suites = ARRAY_SIZE(vw_cipher_suites);
+	wiphy->max_ap_assoc_sta = VW_MAX_PEERS;
+	wiphy->flags |= WIPHY_FLAG_NETNS_OK | WIPHY_FLAG_HAVE_AP_SME;
+	wiphy->ap_sme_capa = 0;
+	memcpy(wiphy->perm_addr, radio->addr, ETH_ALEN);
+
+	radio->channel = &channels[0];
+	return 0;
+}
+
+static int vw_netdev_create(struct vw_radio *radio)
+{
+	char name[IFNAMSIZ];
+	struct net_device *ndev;
+	int err;
+
+	snprintf(name, sizeof(name), "vw%d", radio->idx);
+	ndev = alloc_netdev(sizeof(struct vw_radio *), name, NET_NAME_ENUM,
+			    vw_netdev_setup);
+	if (!ndev)
+		return -ENOMEM;
+	*(struct vw_radio **)netdev_priv(ndev) = radio;
+	eth_hw_addr_set(ndev, radio->addr);
+	ndev->ieee80211_ptr = &radio->wdev;
+	SET_NETDEV_DEV(ndev, wiphy_dev(radio->wiphy));
+	netif_napi_add(ndev, &radio->napi, vw_air_napi_poll);
+	netif_carrier_off(ndev);
+
+	radio->wdev.wiphy = radio->wiphy;
+	radio->wdev.netdev = ndev;
+	radio->wdev.iftype = NL80211_IFTYPE_STATION;
+	radio->ndev = ndev;
+
+	rtnl_lock();
+	/* someone may already own the classic name in this namespace */
+	err = 0;
+	if (__dev_get_by_name(dev_net(ndev), name))
+		err = dev_alloc_name(ndev, "vw%d");
+	if (err >= 0)
+		err = register_netdevice(ndev);
+	rtnl_unlock();
+	if (err < 0) {
+		netif_napi_del(&radio->napi);
+		free_netdev(ndev);
+		radio->ndev = NULL;
+		return err;
+	}
+	return 0;
+}
+
+struct vw_radio *vw_radio_create(int idx)
+{
+	char name[32];
+	struct wiphy *wiphy;
+	struct vw_radio *radio;
+	int err;
+
+	snprintf(name, sizeof(name), "vw_phy%d", idx);
+	wiphy = wiphy_new_nm(&vw_cfg_ops, sizeof(*radio), name);
+	if (!wiphy)
+		return ERR_PTR(-ENOMEM);
+
+	radio = wiphy_priv(wiphy);
+	radio->wiphy = wiphy;
+	radio->idx = idx;
+	radio->tx_power = VW_DEFAULT_TX_POWER;
+	spin_lock_init(&radio->lock);
+	INIT_LIST_HEAD(&radio->peers);
+	skb_queue_head_init(&radio->rxq);
+	vw_radio_addr(idx, radio->addr);
+	vw_sta_init(radio);
+	vw_ap_init(radio);
+
+	radio->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
+	if (!radio->tstats) {
+		err = -ENOMEM;
+		goto err_free_wiphy;
+	}
+
+	err = vw_wiphy_setup(radio);
+	if (err)
+		goto err_free_stats;
+
+	err = wiphy_register(wiphy);
+	if (err)
+		goto err_free_stats;
+
+	err = vw_netdev_create(radio);
+	if (err)
+		goto err_unregister_wiphy;
+
+	mutex_lock(&vw_radios_lock);
+	list_add_tail_rcu(&radio->list, &vw_radios);
+	mutex_unlock(&vw_radios_lock);
+	return radio;
+
+err_unregister_wiphy:
+	wiphy_unregister(wiphy);
+err_free_stats:
+	free_percpu(radio->tstats);
+err_free_wiphy:
+	wiphy_free(wiphy);
+	return ERR_PTR(err);
+}
+
+/* process context; the radio may be connected, beaconing, anywhere */
+void vw_radio_destroy(struct vw_radio *radio)
+{
+	mutex_lock(&vw_radios_lock);
+	list_del_rcu(&radio->list);
+	mutex_unlock(&vw_radios_lock);
+	/* after this no other radio can queue frames to us */
+	synchronize_net();
+
+	/* ndo_stop disconnects, stops the AP and the air */
+	unregister_netdev(radio->ndev);
+	vw_sta_uninit(radio);
+	vw_ap_uninit(radio);
+	vw_peer_remove_all(radio);
+	vw_keys_clear(radio);
+	skb_queue_purge(&radio->rxq);
+	netif_napi_del(&radio->napi);
+	wiphy_unregister(radio->wiphy);
+	free_netdev(radio->ndev);
+	free_percpu(radio->tstats);
+	wiphy_free(radio->wiphy);
+}
+
+int vw_radios_init(int count)
+{
+	struct vw_radio *radio;
+	int i;
+
+	for (i = 0; i < count; i++) {
+		radio = vw_radio_create(i);
+		if (IS_ERR(radio)) {
+			pr_err("creating radio %d failed: %ld\n", i,
+			       PTR_ERR(radio));
+			vw_radios_uninit();
+			return PTR_ERR(radio);
+		}
+	}
+	return 0;
+}
+
+void vw_radios_uninit(void)
+{
+	struct vw_radio *radio;
+
+	for (;;) {
+		mutex_lock(&vw_radios_lock);
+		radio = list_first_entry_or_null(&vw_radios, struct vw_radio,
+						 list);
+		mutex_unlock(&vw_radios_lock);
+		if (!radio)
+			break;
+		vw_radio_destroy(radio);
+	}
+}

@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Station mode: what the firmware of a FullMAC card does for cfg80211's
+ * connect API. Scanning sends real probe requests and reports beacons
+ * and probe responses; connecting sends open-system authentication and
+ * association requests and waits for the AP's answers, with retries.
+ * A connected station watches the AP's beacons and reports their loss.
+ */
+#include <linux/delay.h>
+
+#include "vwifi.h"
+
+#define VW_SME_RETRY_MS 200
+#define VW_SME_TRIES 5
+#define VW_WATCH_MS 500
+#define VW_BEACON_LOSS_MS 4000
+#define VW_SCAN_ACTIVE_MS 40
+#define VW_SCAN_PASSIVE_MS 120
+#define VW_LISTEN_INTERVAL 10
+
+static u16 vw_sta_capab(struct vw_radio *radio)
+{
+	return VW_CAP_ESS | VW_CAP_SHORT_PREAMBLE | VW_CAP_SHORT_SLOT |
+	       (radio->sta.open ? 0 : VW_CAP_PRIVACY);
+}
+
+/* radio->lock held */
+static void vw_sta_send_auth(struct vw_radio *radio)
+{
+	struct vw_sta *sta = &radio->sta;
+
+	vw_air_send_mgmt(radio, VW_HDR3_LEN + VW_AUTH_FIXED, vw_build_auth,
+			 sta->bssid, radio->ndev->dev_addr, sta->bssid,
+			 vw_next_seq(radio), WLAN_AUTH_OPEN, 1, 0);
+}
+
+/* radio->lock held */
+static void vw_sta_send_assoc(struct vw_radio *radio)
+{
+	struct vw_sta *sta = &radio->sta;
+
+	vw_air_send_mgmt(radio, VW_HDR3_LEN + VW_ASSOC_REQ_FIXED +
+			 sta->assoc_ies_len,
+			 vw_build_assoc_req, false, sta->bssid,
+			 radio->ndev->dev_addr, vw_next_seq(radio),
+			 vw_sta_capab(radio), VW_LISTEN_INTERVAL, NULL,
+			 sta->assoc_ies, sta->assoc_ies_len);
+}
+
+/*
+ * Leaves the current state, radio->lock held. Returns the BSS reference
+ * the caller must hand to cfg80211 or put.
+ */
+static struct cfg80211_bss *vw_sta_leave(struct vw_radio *radio)
+{
+	struct vw_sta *sta = &radio->sta;
+	struct cfg80211_bss *bss = sta->bss;
+	struct vw_peer *ap;
+
+	lockdep_assert_held(&radio->lock);
+	ap = rcu_replace_pointer(sta->ap, NULL, lockdep_is_held(&radio->lock));
+	if (ap)
+		vw_peer_remove(radio, ap);
+	sta->bss = NULL;
+	sta->state = VW_STA_IDLE;
+	kfree(sta->assoc_ies);
+	sta->assoc_ies = NULL;
+	sta->assoc_ies_len = 0;
+	netif_carrier_off(radio->ndev);
+	return bss;
+}
+
+static void vw_sta_put_bss(struct vw_radio *radio, struct cfg80211_bss *bss)
+{
+	if (bss)
+		cfg80211_put_bss(radio->wiphy, bss);
+}
+
+/* radio->lock held, any context: the connection attempt failed */
+static void vw_sta_connect_failed(struct vw_radio *radio, int status,
+				  enum nl80211_timeout_reason timeout)
+{
+	u8 bssid[ETH_ALEN];
+	struct cfg80211_bss *bss;
+
+	ether_addr_copy(bssid, radio->sta.bssid);
+	bss = vw_sta_leave(radio);
+	/* cfg80211 takes over our reference to bss */
+	cfg80211_connect_bss(radio->ndev, bssid, bss, NULL, 0, NULL, 0,
+			     status, GFP_ATOMIC, timeout);
+}
+
+/* radio->lock held, any context: the AP left us or we left it */
+static void vw_sta_disconnected(struct vw_radio *radio, u16 reason,
+				bool locally)
+{
+	vw_sta_put_bss(radio, vw_sta_leave(radio));
+	cfg80211_disconnected(radio->ndev, reason, NULL, 0, locally,
+			      GFP_ATOMIC);
+}
+
+/* softirq: retries of auth/assoc, then the beacon watch */
+static void vw_sta_timer(struct timer_list *t)
+{
+	struct vw_radio *radio = from_timer(radio, t, sta.sme_timer);
+	struct vw_sta *sta = &radio->sta;
+	unsigned long next = msecs_to_jiffies(VW_SME_RETRY_MS);
+
+	spin_lock_bh(&radio->lock);
+	switch (sta->state) {
+	case VW_STA_IDLE:
+		next = 0;
+		break;
+	case VW_STA_AUTHENTICATING:
+		if (sta->tries++ >= VW_SME_TRIES) {
+			vw_sta_connect_failed(radio,
+					      WLAN_STATUS_UNSPECIFIED_FAILURE,
+					      NL80211_TIMEOUT_AUTH);
+			next = 0;
+			break;
+		}
+		vw_sta_send_auth(radio);
+		break;
+	case VW_STA_ASSOCIATING:
+		if (sta->tries++ >= VW_SME_TRIES) {
+			vw_sta_connect_failed(radio,
+					      WLAN_STATUS_UNSPECIFIED_FAILURE,
+					      NL80211_TIMEOUT_ASSOC);
+			next = 0;
+			break;
+		}
+		vw_sta_send_assoc(radio);
+		break;
+	case VW_STA_CONNECTED:
+		if (time_after(jiffies, sta->last_beacon +
+			       msecs_to_jiffies(VW_BEACON_LOSS_MS))) {
+			netdev_info(radio->ndev, "beacons from %pM lost\n",
+				    sta->bssid);
+			vw_sta_disconnected(radio,
+					    WLAN_REASON_DISASSOC_DUE_TO_INACTIVITY,
+					    true);
+			next = 0;
+			break;
+		}
+		next = msecs_to_jiffies(VW_WATCH_MS);
+		break;
+	}
+	if (next)
+		mod_timer(&sta->sme_timer, jiffies + next);
+	spin_unlock_bh(&radio->lock);
+}
+
+static void vw_sta_inform_bss(struct vw_radio *radio,
+			      const struct vw_frame *f, int signal)
+{
+	struct ieee80211_channel *chan = READ_ONCE(radio->channel);
+	struct cfg80211_bss *bss;
+	size_t len = f->body + f->body_len - (const u8 *)f->addr1 + 4;
+
+	/* cfg80211 wants the whole frame from the frame control field */
+	bss = cfg80211_inform_bss_frame(radio->wiphy, chan,
+					(struct ieee80211_mgmt *)(f->addr1 - 4),
+					len, signal * 100, GFP_ATOMIC);
+	if (bss)
+		cfg80211_put_bss(radio->wiphy, bss);
+}
+
+/* NAPI, radio->lock held */
+static void vw_sta_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
+{
+	struct vw_sta *sta = &radio->sta;
+	u16 alg = vw_get_le16(f->body), trans = vw_get_le16(f->body + 2);
+	u16 status = vw_get_le16(f->body + 4);
+
+	if (sta->state != VW_STA_AUTHENTICATING || alg != WLAN_AUTH_OPEN ||
+	    trans != 2)
+		return;
+	if (status != WLAN_STATUS_SUCCESS) {
+		vw_sta_connect_failed(radio, status, NL80211_TIMEOUT_UNSPECIFIED);
+		return;
+	}
+	sta->state = VW_STA_ASSOCIATING;
+	sta->tries = 1;
+	vw_sta_send_assoc(radio);
+	mod_timer(&sta->sme_timer, jiffies + msecs_to_jiffies(VW_SME_RETRY_MS));
+}
+
+/* NAPI, radio->lock held */
+static void vw_sta_rx_assoc_resp(struct vw_radio *radio,
+				 const struct vw_frame *f, int signal)
+{
+	struct vw_sta *sta = &radio->sta;
+	u16 status = vw_get_le16(f->body + 2);
+	struct cfg80211_bss *bss;
+	struct vw_peer *ap;
+
+	if (sta->state != VW_STA_ASSOCIATING)
+		return;
+	if (status != WLAN_STATUS_SUCCESS) {
+		vw_sta_connect_failed(radio, status, NL80211_TIMEOUT_UNSPECIFIED);
+		return;
+	}
+	ap = vw_peer_add(radio, sta->bssid);
+	if (!ap) {
+		vw_sta_connect_failed(radio, WLAN_STATUS_UNSPECIFIED_FAILURE,
+				      NL80211_TIMEOUT_UNSPECIFIED);
+		return;
+	}
+	ap->state = VW_PEER_ASSOC;
+	ap->aid = vw_get_le16(f->body + 4) & 0x3fff;
+	ap->authorized = sta->open;
+	ap->signal = signal;
+	rcu_assign_pointer(sta->ap, ap);
+	sta->state = VW_STA_CONNECTED;
+	sta->last_beacon = jiffies;
+	bss = sta->bss;
+	sta->bss = NULL;
+	netif_carrier_on(radio->ndev);
+	/* the request IEs are what we sent, the response IEs what we got */
+	cfg80211_connect_bss(radio->ndev, sta->bssid, bss, sta->assoc_ies,
+			     sta->assoc_ies_len, f->ies, f->ies_len,
+			     WLAN_STATUS_SUCCESS, GFP_ATOMIC,
+			     NL80211_TIMEOUT_UNSPECIFIED);
+	mod_timer(&sta->sme_timer, jiffies + msecs_to_jiffies(VW_WATCH_MS));
+	netdev_dbg(radio->ndev, "associated with %pM, aid %u\n", sta->bssid,
+		   ap->aid);
+}
+
+/* NAPI: a management frame on our channel */
+void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
+		    int signal)
+{
+	struct vw_sta *sta = &radio->sta;
+	const u8 *mine = radio->ndev->dev_addr;
+	bool for_us = ether_addr_equal(f->addr1, mine);
+
+	if (f->stype == VW_STYPE_BEACON || f->stype == VW_STYPE_PROBE_RESP) {
+		bool ours;
+
+		if (f->stype == VW_STYPE_PROBE_RESP && !for_us)
+			return;
+		spin_lock(&radio->lock);
+		ours = sta->state == VW_STA_CONNECTED &&
+		       ether_addr_equal(f->addr3, sta->bssid);
+		if (ours) {
+			sta->last_beacon = jiffies;
+			rcu_dereference_protected(sta->ap, true)->signal =
+				signal;
+		}
+		spin_unlock(&radio->lock);
+		if (ours || sta->scan_req || f->stype == VW_STYPE_PROBE_RESP)
+			vw_sta_inform_bss(radio, f, signal);
+		return;
+	}
+
+	if (f->is_protected || !ether_addr_equal(f->addr2, f->addr3))
+		return;
+	if (!for_us && !(is_broadcast_ether_addr(f->addr1) &&
+			 (f->stype == VW_STYPE_DEAUTH ||
+			  f->stype == VW_STYPE_DISASSOC)))
+		return;
+
+	spin_lock(&radio->lock);
+	if (sta->state == VW_STA_IDLE ||
+	    !ether_addr_equal(f->addr2, sta->bssid))
+		goto out;
+	switch (f->stype) {
+	case VW_STYPE_AUTH:
+		if (f->body_len >= VW_AUTH_FIXED)
+			vw_sta_rx_auth(radio, f);
+		break;
+	case VW_STYPE_ASSOC_RESP:
+	case VW_STYPE_REASSOC_RESP:
+		if (f->body_len >= VW_ASSOC_RESP_FIXED)
+			vw_sta_rx_assoc_resp(radio, f, signal);
+		break;
+	case VW_STYPE_DEAUTH:
+	case VW_STYPE_DISASSOC:
+		if (f->body_len < VW_REASON_FIXED)
+			break;
+		if (sta->state == VW_STA_CONNECTED)
+			vw_sta_disconnected(radio, vw_get_le16(f->body), false);
+		else
+			vw_sta_connect_failed(radio,
+					      WLAN_STATUS_UNSPECIFIED_FAILURE,
+					      NL80211_TIMEOUT_UNSPECIFIED);
+		break;
+	}
+out:
+	spin_unlock(&radio->lock);
+}
+
+/* ---- cfg80211 ops: process context, wiphy/RTNL held ---- */
+
+/* Assoc request IEs: SSID, rates, then what wpa_supplicant gave us. */
+static u8 *vw_sta_build_ies(const struct cfg80211_connect_params *sme,
+			    const u8 *ssid, size_t ssid_len, size_t *len)
+{
+	size_t cap = 2 + IEEE80211_MAX_SSID_LEN + 32 + sme->ie_len;
+	u8 *ies = kmalloc(cap, GFP_KERNEL);
+	int n, r;
+
+	if (!ies)
+		return NULL;
+	n = vw_ie_put(ies, cap, VW_EID_SSID, ssid, ssid_len);
+	r = n < 0 ? n : vw_ie_put_legacy_rates(ies + n, cap - n);
+	if (n < 0 || r < 0) {
+		kfree(ies);
+		return NULL;
+	}
+	n += r;
+	memcpy(ies + n, sme->ie, sme->ie_len);
+	*len = n + sme->ie_len;
+	return ies;
+}
+
+int vw_sta_connect(struct wiphy *wiphy, struct net_device *ndev,
+		   struct cfg80211_connect_params *sme)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+	struct vw_sta *sta = &radio->sta;
+	const u8 *bssid = sme->bssid ?: sme->bssid_hint;
+	struct ieee80211_channel *chan = sme->channel ?: sme->channel_hint;
+	struct cfg80211_bss *bss;
+	const struct element *ssid;
+	size_t ies_len;
+	u8 *ies;
+
+	if (radio->wdev.iftype != NL80211_IFTYPE_STATION)
+		return -EOPNOTSUPP;
+	bss = cfg80211_get_bss(wiphy, chan, bssid, sme->ssid, sme->ssid_len,
+			       IEEE80211_BSS_TYPE_ESS, IEEE80211_PRIVACY_ANY);
+	/* a hint is only a hint */
+	if (!bss && !sme->bssid && (sme->bssid_hint || sme->channel_hint))
+		bss = cfg80211_get_bss(wiphy, sme->channel, NULL, sme->ssid,
+				       sme->ssid_len, IEEE80211_BSS_TYPE_ESS,
+				       IEEE80211_PRIVACY_ANY);
+	if (!bss) {
+		netdev_info(ndev, "connect: no known BSS for this SSID; scan first\n");
+		return -ENOENT;
+	}
+
+	ies = vw_sta_build_ies(sme, sme->ssid, sme->ssid_len, &ies_len);
+	if (!ies) {
+		cfg80211_put_bss(wiphy, bss);
+		return -ENOMEM;
+	}
+
+	spin_lock_bh(&radio->lock);
+	if (sta->state != VW_STA_IDLE) {
+		spin_unlock_bh(&radio->lock);
+		kfree(ies);
+		cfg80211_put_bss(wiphy, bss);
+		return -EALREADY;
+	}
+	rcu_read_lock();
+	ssid = ieee80211_bss_get_elem(bss, WLAN_EID_SSID);
+	sta->ssid_len = ssid ? min_t(u8, ssid->datalen, sizeof(sta->ssid)) : 0;
+	if (ssid)
+		memcpy(sta->ssid, ssid->data, sta->ssid_len);
+	rcu_read_unlock();
+	sta->bss = bss;
+	ether_addr_copy(sta->bssid, bss->bssid);
+	sta->beacon_int = bss->beacon_interval;
+	sta->assoc_ies = ies;
+	sta->assoc_ies_len = ies_len;
+	sta->open = !sme->privacy && !sme->crypto.n_ciphers_pairwise &&
+		    !sme->crypto.wpa_versions;
+	sta->chan = bss->channel;
+	WRITE_ONCE(radio->channel, sta->chan);
+	sta->state = VW_STA_AUTHENTICATING;
+	sta->tries = 1;
+	vw_sta_send_auth(radio);
+	mod_timer(&sta->sme_timer, jiffies + msecs_to_jiffies(VW_SME_RETRY_MS));
+	spin_unlock_bh(&radio->lock);
+	return 0;
+}
+
+/* Ends a connection or an attempt; tells cfg80211 if notify. */
+void vw_sta_reset(struct vw_radio *radio, bool notify, u16 reason)
+{
+	struct vw_sta *sta = &radio->sta;
+
+	spin_lock_bh(&radio->lock);
+	switch (sta->state) {
+	case VW_STA_IDLE:
+		break;
+	case VW_STA_CONNECTED:
+		/* a real card says goodbye */
+		vw_air_send_mgmt(radio, VW_HDR3_LEN + VW_REASON_FIXED,
+				 vw_build_deauth, VW_STYPE_DEAUTH, sta->bssid,
+				 radio->ndev->dev_addr, sta->bssid,
+				 vw_next_seq(radio), reason);
+		if (notify) {
+			vw_sta_disconnected(radio, reason, true);
+			break;
+		}
+		fallthrough;
+	default:
+		if (notify)
+			vw_sta_connect_failed(radio,
+					      WLAN_STATUS_UNSPECIFIED_FAILURE,
+					      NL80211_TIMEOUT_UNSPECIFIED);
+		else
+			vw_sta_put_bss(radio, vw_sta_leave(radio));
+	}
+	spin_unlock_bh(&radio->lock);
+	del_timer_sync(&sta->sme_timer);
+	vw_keys_clear(radio);
+}
+
+int vw_sta_disconnect(struct wiphy *wiphy, struct net_device *ndev,
+		      u16 reason)
+{
+	vw_sta_reset(vw_radio_from_wiphy(wiphy), true, reason);
+	return 0;
+}
+
+/* Active scan: probe requests on every requested channel. */
+static void vw_sta_scan_work(struct work_struct *work)
+{
+	struct vw_radio *radio = container_of(to_delayed_work(work),
+					      struct vw_radio, sta.scan_work);
+	struct vw_sta *sta = &radio->sta;
+	struct cfg80211_scan_request *req = sta->scan_req;
+	struct cfg80211_scan_info info = {};
+	struct ieee80211_channel *home = READ_ONCE(radio->channel);
+	unsigned int i, j;
+
+	for (i = 0; i < req->n_channels && !READ_ONCE(sta->scan_abort); i++) {
+		struct ieee80211_channel *chan = req->channels[i];
+		bool active = req->n_ssids &&
+			      !(chan->flags & IEEE80211_CHAN_NO_IR);
+
+		/* a connection being set up owns the radio's channel */
+		if (READ_ONCE(sta->state) == VW_STA_AUTHENTICATING ||
+		    READ_ONCE(sta->state) == VW_STA_ASSOCIATING)
+			break;
+		WRITE_ONCE(radio->channel, chan);
+		for (j = 0; active && j < req->n_ssids; j++)
+			vw_air_send_mgmt(radio, VW_HDR3_LEN + 2 +
+					 IEEE80211_MAX_SSID_LEN + req->ie_len,
+					 vw_build_probe_req,
+					 radio->ndev->dev_addr,
+					 vw_next_seq(radio),
+					 req->ssids[j].ssid,
+					 req->ssids[j].ssid_len,
+					 req->ie, req->ie_len);
+		msleep(active ? VW_SCAN_ACTIVE_MS : VW_SCAN_PASSIVE_MS);
+	}
+
+	spin_lock_bh(&radio->lock);
+	if (sta->state == VW_STA_IDLE) {
+		WRITE_ONCE(radio->channel, home);
+	} else {
+		WRITE_ONCE(radio->channel, sta->chan);
+		sta->last_beacon = jiffies;	/* we were away */
+	}
+	info.aborted = i < req->n_channels;
+	sta->scan_req = NULL;
+	spin_unlock_bh(&radio->lock);
+	cfg80211_scan_done(req, &info);
+}
+
+int vw_sta_scan(struct wiphy *wiphy, struct cfg80211_scan_request *req)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+	struct vw_sta *sta = &radio->sta;
+
+	if (radio->wdev.iftype != NL80211_IFTYPE_STATION)
+		return -EOPNOTSUPP;
+	spin_lock_bh(&radio->lock);
+	if (sta->scan_req) {
+		spin_unlock_bh(&radio->lock);
+		return -EBUSY;
+	}
+	sta->scan_req = req;
+	sta->scan_abort = false;
+	spin_unlock_bh(&radio->lock);
+	queue_delayed_work(vw_wq, &sta->scan_work, 0);
+	return 0;
+}
+
+void vw_sta_abort_scan(struct wiphy *wiphy, struct wireless_dev *wdev)
+{
+	WRITE_ONCE(vw_radio_from_wiphy(wiphy)->sta.scan_abort, true);
+}
+
+void vw_sta_init(struct vw_radio *radio)
+{
+	timer_setup(&radio->sta.sme_timer, vw_sta_timer, 0);
+	INIT_DELAYED_WORK(&radio->sta.scan_work, vw_sta_scan_work);
+}
+
+/* process context, RTNL held: the netdev goes down; cfg80211 wants any
+ * scan finished before it is told the interface is down */
+void vw_sta_stop(struct vw_radio *radio)
+{
+	WRITE_ONCE(radio->sta.scan_abort, true);
+	flush_delayed_work(&radio->sta.scan_work);
+	vw_sta_reset(radio, true, WLAN_REASON_DEAUTH_LEAVING);
+}
+
+/* process context; the netdev is gone, so no new scan or connect */
+void vw_sta_uninit(struct vw_radio *radio)
+{
+	vw_sta_reset(radio, false, WLAN_REASON_DEAUTH_LEAVING);
+	cancel_delayed_work_sync(&radio->sta.scan_work);
+	del_timer_sync(&radio->sta.sme_timer);
+}

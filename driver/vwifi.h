@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vwifi: virtual Wi-Fi radios for cfg80211.
+ *
+ * Each radio is a wiphy with one netdev. Radios exchange real 802.11
+ * frames over a virtual air (air.c); a small "firmware" in this driver
+ * does what a FullMAC card does: scanning and the station SME (sta.c),
+ * the AP SME and beaconing (ap.c), the data path with CCMP (data.c,
+ * crypto.c), per-peer state and counters (peer.c).
+ *
+ * Locking:
+ *  - vw_radios (all radios) is an RCU list, written under vw_radios_lock.
+ *  - radio->lock (spinlock, BH) protects the radio's mode state (station
+ *    connection, AP settings, peer list writes). All received frames are
+ *    handled in the radio's NAPI poll, in order, under this lock where
+ *    state changes; cfg80211 ops take it with spin_lock_bh().
+ *  - peers and keys are looked up under RCU on the data path and freed
+ *    after a grace period in process context (queue_rcu_work).
+ */
+#ifndef VW_VWIFI_H
+#define VW_VWIFI_H
+
+#include <linux/etherdevice.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+#include <linux/workqueue.h>
+#include <net/cfg80211.h>
+
+#include "vw_core.h"
+
+#define VW_NAME "vwifi"
+#define VW_DEFAULT_TX_POWER 20		/* dBm */
+#define VW_SENSITIVITY_DBM (-90)	/* below this a frame is lost */
+#define VW_MAX_PEERS 128		/* associated stations per AP */
+#define VW_NUM_GROUP_KEYS 4
+#define VW_RATE_MGMT 10			/* 1 Mb/s, units of 100 kb/s */
+#define VW_RATE_DATA 540		/* 54 Mb/s */
+/* air header + 802.11 header + CCMP header + LLC/SNAP - Ethernet header */
+#define VW_HEADROOM (VW_AIR_HDR_LEN + VW_HDR3_LEN + VW_CCMP_HDR_LEN + \
+		     VW_LLC_SNAP_LEN - ETH_HLEN)
+#define VW_TAILROOM VW_CCMP_MIC_LEN
+
+extern struct workqueue_struct *vw_wq;
+
+/* Why a frame was dropped; exported as ethtool statistics. */
+enum vw_drop {
+	VW_DROP_MALFORMED,	/* failed a length or format check */
+	VW_DROP_NOT_FOR_US,	/* wrong address, BSSID or state */
+	VW_DROP_UNKNOWN_PEER,	/* data to or from a station we do not know */
+	VW_DROP_UNAUTHORIZED,	/* non-EAPOL while the port is closed */
+	VW_DROP_NO_KEY,		/* protected frame without a key, or the reverse */
+	VW_DROP_DECRYPT,	/* MIC failure */
+	VW_DROP_REPLAY,		/* packet number not increasing */
+	VW_DROP_NO_MEMORY,
+	VW_DROP_SIGNAL,		/* below the receiver's sensitivity */
+	VW_DROP_COUNT,
+};
+
+/* A CCMP-128 key; see crypto.c. */
+struct vw_key {
+	struct crypto_aead *tfm;
+	void * __percpu *scratch;	/* per-CPU request, AAD and IV */
+	u8 idx;
+	atomic64_t tx_pn;
+	u64 rx_pn;		/* last accepted; only the radio's NAPI writes */
+	struct rcu_work free_work;
+};
+
+/*
+ * A peer: in AP mode an authenticated or associated station, in station
+ * mode the AP we are connected to.
+ */
+enum vw_peer_state {
+	VW_PEER_AUTH,
+	VW_PEER_ASSOC,
+};
+
+struct vw_peer {
+	struct list_head list;		/* radio->peers, RCU */
+	u8 addr[ETH_ALEN];
+	u16 aid;
+	enum vw_peer_state state;
+	bool authorized;		/* 802.1X port open */
+	struct vw_key __rcu *ptk;
+	unsigned long assoc_jiffies;
+	unsigned long last_rx_jiffies;
+	int signal;			/* dBm, last frame */
+	atomic64_t rx_bytes, tx_bytes;
+	atomic64_t rx_packets, tx_packets;
+	atomic64_t tx_failed, rx_dropped;
+	struct rcu_work free_work;
+};
+
+enum vw_sta_state {
+	VW_STA_IDLE,
+	VW_STA_AUTHENTICATING,
+	VW_STA_ASSOCIATING,
+	VW_STA_CONNECTED,
+};
+
+/* Station mode: the SME of a FullMAC card. */
+struct vw_sta {
+	enum vw_sta_state state;
+	struct cfg80211_bss *bss;	/* referenced while not idle */
+	u8 bssid[ETH_ALEN];
+	struct ieee80211_channel *chan;	/* the BSS's */
+	u8 ssid[IEEE80211_MAX_SSID_LEN];
+	u8 ssid_len;
+	u8 *assoc_ies;			/* from wpa_supplicant (RSN IE ...) */
+	size_t assoc_ies_len;
+	bool open;			/* no privacy: port open at once */
+	int tries;
+	struct timer_list sme_timer;	/* auth/assoc retries, beacon loss */
+	unsigned long last_beacon;
+	u16 beacon_int;			/* TU */
+	struct vw_peer __rcu *ap;	/* data path */
+	/* scanning */
+	struct cfg80211_scan_request *scan_req;
+	struct delayed_work scan_work;
+	bool scan_abort;
+};
+
+/* AP mode: beacon template and BSS settings from hostapd. */
+struct vw_beacon {
+	size_t head_len, tail_len;
+	u8 *head, *tail;
+	struct rcu_head rcu;
+	u8 data[];
+};
+
+struct vw_ap {
+	bool started;
+	struct vw_beacon __rcu *beacon;
+	u8 ssid[IEEE80211_MAX_SSID_LEN];
+	u8 ssid_len;
+	u16 beacon_int;
+	u8 dtim_period;
+	u8 dtim_count;
+	bool hidden;
+	bool privacy;
+	bool isolate;
+	struct timer_list beacon_timer;
+	unsigned long aid_map[BITS_TO_LONGS(VW_MAX_PEERS + 1)];
+	int num_peers;
+};
+
+struct vw_radio {
+	struct list_head list;		/* vw_radios, RCU */
+	int idx;
+	u8 addr[ETH_ALEN];		/* permanent */
+	struct wiphy *wiphy;
+	struct net_device *ndev;
+	struct wireless_dev wdev;
+
+	/* the air */
+	struct ieee80211_channel *channel;	/* where we listen and send */
+	int tx_power;			/* dBm */
+	bool up;			/* netdev open: receives frames */
+	atomic_t air_seq;
+	atomic_t mac_seq;		/* 802.11 sequence numbers */
+	struct sk_buff_head rxq;
+	struct napi_struct napi;
+
+	spinlock_t lock;		/* see above */
+	struct list_head peers;		/* RCU */
+	struct vw_key __rcu *gtk[VW_NUM_GROUP_KEYS];
+	u8 gtk_tx_idx;
+	struct vw_sta sta;
+	struct vw_ap ap;
+
+	struct pcpu_sw_netstats __percpu *tstats;
+	atomic_long_t drops[VW_DROP_COUNT];
+};
+
+static inline struct vw_radio *vw_radio_from_ndev(struct net_device *ndev)
+{
+	return *(struct vw_radio **)netdev_priv(ndev);
+}
+
+static inline struct vw_radio *vw_radio_from_wiphy(struct wiphy *wiphy)
+{
+	return wiphy_priv(wiphy);
+}
+
+static inline void vw_drop(struct vw_radio *radio, enum vw_drop why)
+{
+	atomic_long_inc(&radio->drops[why]);
+}
+
+static inline u16 vw_next_seq(struct vw_radio *radio)
+{
+	return (u16)atomic_inc_return(&radio->mac_seq) & 0xfff;
+}
+
+/* radio.c */
+extern struct list_head vw_radios;
+extern const struct cfg80211_ops vw_cfg_ops;
+struct vw_radio *vw_radio_create(int idx);
+void vw_radio_destroy(struct vw_radio *radio);
+int vw_radios_init(int count);
+void vw_radios_uninit(void);
+const char *vw_drop_name(enum vw_drop why);
+
+/* air.c */
+struct sk_buff *vw_air_alloc(struct vw_radio *radio, size_t len);
+void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb, u16 rate);
+int vw_air_napi_poll(struct napi_struct *napi, int budget);
+void vw_air_start(struct vw_radio *radio);
+void vw_air_stop(struct vw_radio *radio);
+/* builds a management frame with a core builder into a new skb and sends it */
+#define vw_air_send_mgmt(radio, maxlen, build, ...)			\
+	({								\
+		struct sk_buff *__skb = vw_air_alloc(radio, maxlen);	\
+		int __len = __skb ? build(skb_tail_pointer(__skb),	\
+					  skb_tailroom(__skb),		\
+					  __VA_ARGS__) : -ENOMEM;	\
+		if (__skb && __len >= 0) {				\
+			skb_put(__skb, __len);				\
+			vw_air_tx(radio, __skb, VW_RATE_MGMT);		\
+		} else {						\
+			kfree_skb(__skb);				\
+		}							\
+		__len < 0 ? -ENOMEM : 0;				\
+	})
+
+/* data.c */
+netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev);
+void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
+		const struct vw_frame *f, int signal);
+
+/* sta.c */
+void vw_sta_init(struct vw_radio *radio);
+void vw_sta_uninit(struct vw_radio *radio);
+void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
+		    int signal);
+void vw_sta_reset(struct vw_radio *radio, bool notify, u16 reason);
+void vw_sta_stop(struct vw_radio *radio);
+int vw_sta_scan(struct wiphy *wiphy, struct cfg80211_scan_request *req);
+void vw_sta_abort_scan(struct wiphy *wiphy, struct wireless_dev *wdev);
+int vw_sta_connect(struct wiphy *wiphy, struct net_device *ndev,
+		   struct cfg80211_connect_params *sme);
+int vw_sta_disconnect(struct wiphy *wiphy, struct net_device *ndev,
+		      u16 reason);
+
+/* ap.c */
+void vw_ap_init(struct vw_radio *radio);
+void vw_ap_uninit(struct vw_radio *radio);
+void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
+		   int signal);
+int vw_ap_start(struct wiphy *wiphy, struct net_device *ndev,
+		struct cfg80211_ap_settings *s);
+int vw_ap_change_beacon(struct wiphy *wiphy, struct net_device *ndev,
+			struct cfg80211_beacon_data *b);
+int vw_ap_stop(struct wiphy *wiphy, struct net_device *ndev,
+	       unsigned int link_id);
+void vw_ap_shutdown(struct vw_radio *radio);
+int vw_ap_del_station(struct wiphy *wiphy, struct net_device *ndev,
+		      struct station_del_parameters *params);
+int vw_ap_change_bss(struct wiphy *wiphy, struct net_device *ndev,
+		     struct bss_parameters *params);
+
+/* peer.c */
+struct vw_peer *vw_peer_find(struct vw_radio *radio, const u8 *addr);
+struct vw_peer *vw_peer_add(struct vw_radio *radio, const u8 *addr);
+void vw_peer_remove(struct vw_radio *radio, struct vw_peer *peer);
+void vw_peer_remove_all(struct vw_radio *radio);
+void vw_peer_fill_sinfo(struct vw_radio *radio, struct vw_peer *peer,
+			struct station_info *sinfo);
+int vw_peer_get_station(struct wiphy *wiphy, struct net_device *ndev,
+			const u8 *mac, struct station_info *sinfo);
+int vw_peer_dump_station(struct wiphy *wiphy, struct net_device *ndev,
+			 int idx, u8 *mac, struct station_info *sinfo);
+int vw_peer_change_station(struct wiphy *wiphy, struct net_device *ndev,
+			   const u8 *mac, struct station_parameters *params);
+
+/* crypto.c */
+struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx);
+void vw_key_free(struct vw_key *key);	/* after a grace period */
+void vw_key_replace(struct vw_key __rcu **slot, struct vw_key *key,
+		    spinlock_t *lock);
+int vw_ccmp_encrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off);
+int vw_ccmp_decrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off,
+		    const struct vw_frame *f, enum vw_drop *why);
+int vw_key_add(struct wiphy *wiphy, struct net_device *ndev, int link_id,
+	       u8 idx, bool pairwise, const u8 *mac, struct key_params *params);
+int vw_key_del(struct wiphy *wiphy, struct net_device *ndev, int link_id,
+	       u8 idx, bool pairwise, const u8 *mac);
+int vw_key_get(struct wiphy *wiphy, struct net_device *ndev, int link_id,
+	       u8 idx, bool pairwise, const u8 *mac, void *cookie,
+	       void (*callback)(void *cookie, struct key_params *));
+int vw_key_set_default(struct wiphy *wiphy, struct net_device *ndev,
+		       int link_id, u8 idx, bool unicast, bool multicast);
+void vw_keys_clear(struct vw_radio *radio);
+
+#endif
