@@ -85,9 +85,17 @@ struct vw_air_info {
 
 /* Writes the header; returns VW_AIR_HDR_LEN or -VW_ENOSPC. */
 int vw_air_encode(const struct vw_air_info *info, u8 *buf, size_t cap);
-/* Returns the header length to skip (>= VW_AIR_HDR_LEN, <= len) or -VW_E*. */
+/*
+ * Returns the header length to skip (>= VW_AIR_HDR_LEN, <= len) or -VW_E*:
+ * -VW_ETRUNC when len or hdr_len run past the buffer, -VW_EVERSION on a
+ * foreign magic or version, -VW_EINVAL when hdr_len < VW_AIR_HDR_LEN.
+ * info may be NULL to only validate.
+ */
 int vw_air_decode(const u8 *buf, size_t len, struct vw_air_info *info);
-/* Rewrites the signal field of an encoded header in place. */
+/*
+ * Rewrites the signal field of an encoded header in place and sets
+ * VW_AIR_F_SIGNAL_VALID; returns 0 or the -VW_E* of vw_air_decode().
+ */
 int vw_air_set_signal(u8 *buf, size_t len, vw_s8 signal);
 
 /* ---- 802.11 frames (vw_frame.c) ---- */
@@ -108,6 +116,7 @@ int vw_air_set_signal(u8 *buf, size_t len, vw_s8 signal);
 #define VW_STYPE_DATA 0
 #define VW_STYPE_NULLFUNC 4
 #define VW_STYPE_QOS_DATA 8
+#define VW_STYPE_QOS_NULL 12
 
 /* frame control field, as the little-endian u16 */
 #define VW_FC(type, stype) ((u16)(((type) << 2) | ((stype) << 4)))
@@ -115,11 +124,16 @@ int vw_air_set_signal(u8 *buf, size_t len, vw_s8 signal);
 #define VW_FC_FROMDS 0x0200
 #define VW_FC_MOREFRAG 0x0400
 #define VW_FC_RETRY 0x0800
+#define VW_FC_PWRMGT 0x1000
+#define VW_FC_MOREDATA 0x2000
 #define VW_FC_PROTECTED 0x4000
+#define VW_FC_ORDER 0x8000	/* QoS data and mgmt: HT Control present */
 
 #define VW_HDR3_LEN 24		/* 3-address header */
 #define VW_HDR4_LEN 30
 #define VW_QOS_LEN 2
+#define VW_HTC_LEN 4		/* HT Control, when VW_FC_ORDER says so */
+#define VW_QOS_TID_MASK 0x000f
 
 /* Fixed-field lengths of management bodies, before the IEs. */
 #define VW_BEACON_FIXED 12	/* timestamp, interval, capability */
@@ -128,6 +142,10 @@ int vw_air_set_signal(u8 *buf, size_t len, vw_s8 signal);
 #define VW_REASSOC_REQ_FIXED 10	/* + current AP */
 #define VW_ASSOC_RESP_FIXED 6	/* capability, status, AID */
 #define VW_REASON_FIXED 2	/* deauth / disassoc reason */
+
+#define VW_AUTH_ALG_OPEN 0
+#define VW_AUTH_ALG_SAE 3	/* body after the fixed fields is not an IE chain */
+#define VW_AID_FLAGS 0xc000	/* the two top bits set in an AID field */
 
 #define VW_CAP_ESS 0x0001
 #define VW_CAP_IBSS 0x0002
@@ -159,25 +177,34 @@ struct vw_frame {
 	const u8 *addr2;
 	const u8 *addr3;
 	const u8 *addr4;	/* NULL unless ToDS and FromDS */
-	size_t hdr_len;		/* MAC header incl. QoS control */
+	size_t hdr_len;		/* MAC header incl. QoS and HT control */
 	const u8 *body;		/* after the MAC header */
 	size_t body_len;
 	const u8 *ies;		/* management only: element chain */
 	size_t ies_len;
 	bool is_qos;
 	bool is_protected;
+	u8 tid;			/* QoS control bits 0-3; 0 unless is_qos */
 };
 
 /*
- * Parses and length-checks an 802.11 MPDU (no FCS). Control frames and
- * subtypes we do not model return -VW_EINVAL; truncated ones -VW_ETRUNC.
+ * Parses and length-checks an 802.11 MPDU (no FCS); returns 0. Control
+ * frames, protocol versions other than 0 and subtypes we do not model
+ * return -VW_EINVAL; truncated ones -VW_ETRUNC, and management frames whose
+ * element chain is broken -VW_EINVAL. A protected management frame body is
+ * ciphertext, and an SAE authentication body is not an element chain: both
+ * are left unparsed (ies NULL, ies_len 0).
  */
 int vw_frame_parse(const u8 *buf, size_t len, struct vw_frame *f);
 
 /*
  * Builders. Each writes a complete MPDU (or, for data, a MAC header) into
- * buf and returns its length, or -VW_ENOSPC. seq is the 12-bit sequence
- * number. "ies" may be NULL when ies_len is 0.
+ * buf and returns its length, or -VW_ENOSPC (nothing written), or
+ * -VW_EINVAL for an argument no frame can carry. seq is the 12-bit sequence
+ * number. "ies" may be NULL when ies_len is 0; they are copied untouched.
+ * Probe requests go to the broadcast address and wildcard BSSID; the
+ * association response sets VW_AID_FLAGS in the AID field, as the standard
+ * requires.
  */
 int vw_build_mgmt_hdr(u8 *buf, size_t cap, u8 stype, const u8 *da,
 		      const u8 *sa, const u8 *bssid, u16 seq);
@@ -197,7 +224,11 @@ int vw_build_assoc_req(u8 *buf, size_t cap, bool reassoc, const u8 *bssid,
 int vw_build_assoc_resp(u8 *buf, size_t cap, bool reassoc, const u8 *da,
 			const u8 *bssid, u16 seq, u16 capab, u16 status,
 			u16 aid, const u8 *ies, size_t ies_len);
-/* 3-address data header; fc carries the ToDS/FromDS/Protected bits. */
+/*
+ * 3-address data header; fc carries the ToDS/FromDS/Protected bits (its low
+ * byte must be 0 or VW_FC(VW_FTYPE_DATA, VW_STYPE_DATA); ToDS and FromDS
+ * together need a 4-address header and return -VW_EINVAL).
+ */
 int vw_build_data_hdr(u8 *buf, size_t cap, u16 fc_flags, const u8 *a1,
 		      const u8 *a2, const u8 *a3, u16 seq);
 
@@ -208,15 +239,21 @@ bool vw_ie_chain_valid(const u8 *ies, size_t len);
 const u8 *vw_ie_find(const u8 *ies, size_t len, u8 eid);
 /* Appends an element; returns bytes written or -VW_ENOSPC / -VW_EINVAL. */
 int vw_ie_put(u8 *buf, size_t cap, u8 eid, const u8 *data, size_t data_len);
-/* Writes the SSID, Supported Rates and Extended Supported Rates elements
- * for the 2.4 GHz legacy rate set (1..54 Mb/s); returns bytes written. */
+/*
+ * Writes the Supported Rates (1, 2, 5.5, 11 basic; 6, 9, 12, 18) and
+ * Extended Supported Rates (24, 36, 48, 54 Mb/s) elements of the 2.4 GHz
+ * legacy rate set; no SSID. Returns bytes written or -VW_ENOSPC.
+ */
 int vw_ie_put_legacy_rates(u8 *buf, size_t cap);
 
 /* ---- LLC/SNAP (vw_frame.c) ---- */
 #define VW_LLC_SNAP_LEN 8
-/* Writes RFC 1042 (or 802.1H bridge tunnel for IPX/AppleTalk AARP) header. */
+/*
+ * Writes the VW_LLC_SNAP_LEN byte RFC 1042 header (or 802.1H bridge tunnel
+ * for IPX/AppleTalk AARP, which must not be turned back into Ethernet II).
+ */
 void vw_llc_snap_put(u8 *buf, u16 ethertype);
-/* Returns the ethertype of a SNAP header or -VW_EINVAL / -VW_ETRUNC. */
+/* Returns the ethertype of either SNAP header or -VW_EINVAL / -VW_ETRUNC. */
 int vw_llc_snap_get(const u8 *buf, size_t len);
 
 /* ---- CCMP construction (vw_ccmp.c) ----
@@ -230,16 +267,28 @@ int vw_llc_snap_get(const u8 *buf, size_t len);
 #define VW_PN_MAX 0xffffffffffffull
 
 void vw_ccmp_hdr_put(u8 *hdr, u64 pn, u8 key_idx);
-/* Returns 0 and the PN and key index, or -VW_EINVAL when ExtIV is clear. */
+/*
+ * Returns 0 and the PN and key index, -VW_ETRUNC when len is shorter than
+ * VW_CCMP_HDR_LEN, or -VW_EINVAL when ExtIV is clear.
+ */
 int vw_ccmp_hdr_get(const u8 *hdr, size_t len, u64 *pn, u8 *key_idx);
-/* Nonce from the MAC header (priority from QoS control, A2) and the PN. */
+/*
+ * Nonce from the MAC header (priority from QoS control, A2) and the PN;
+ * the management flag of 802.11w is set for management frames.
+ */
 void vw_ccmp_nonce(const struct vw_frame *f, u64 pn, u8 *nonce);
-/* AAD with the masked fields of the MAC header; returns its length. */
+/*
+ * AAD with the masked fields of the MAC header (without the 2-byte length
+ * prefix CCM adds itself); returns its length or -VW_ENOSPC.
+ */
 int vw_ccmp_aad(const struct vw_frame *f, u8 *aad, size_t cap);
 
 /* ---- radio model (vw_model.c) ---- */
-/* Signal at the receiver for a transmitter at distance_cm (log-distance,
- * exponent in tenths, integer maths only). */
+/*
+ * Signal at the receiver for a transmitter at distance_cm (log-distance,
+ * exponent in tenths, integer maths only). Distances under 1 m count as
+ * 1 m, a negative exponent as 0; the result is clamped to -127..127 dBm.
+ */
 int vw_model_signal_dbm(int tx_power_dbm, u32 distance_cm, int exponent_x10);
 
 #endif
