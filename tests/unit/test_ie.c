@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Information elements: chain validation, lookup, writing. */
+#include "check.h"
+#include "vw_core.h"
+
+/* SSID "ab", an empty element 221, Supported Rates with two rates */
+static const u8 chain[] = {
+	0x00, 0x02, 'a', 'b',
+	0xdd, 0x00,
+	0x01, 0x02, 0x82, 0x84,
+};
+
+static bool valid_copy(const u8 *ies, size_t len)
+{
+	u8 *p = check_dup(ies, len);
+	bool ok = vw_ie_chain_valid(p, len);
+
+	free(p);
+	return ok;
+}
+
+static void test_chain_valid(void)
+{
+	static const u8 max_elem_hdr[2] = { 0x10, 0xff };
+	u8 max_elem[257] = { 0x10, 0xff };
+
+	CHECK(vw_ie_chain_valid(NULL, 0));
+	CHECK(vw_ie_chain_valid(chain, 0));
+	CHECK(valid_copy(chain, sizeof(chain)));
+	CHECK(valid_copy(chain, 4));		/* SSID alone */
+	CHECK(valid_copy(chain, 6));		/* SSID + empty element */
+	CHECK(valid_copy(max_elem, sizeof(max_elem)));
+	CHECK(!valid_copy(max_elem_hdr, sizeof(max_elem_hdr)));
+}
+
+static void test_chain_invalid(void)
+{
+	static const u8 trailing[] = { 0x00, 0x00, 0x07 };
+	size_t len;
+
+	CHECK(!vw_ie_chain_valid(NULL, 3));
+	CHECK(!valid_copy(trailing, sizeof(trailing)));
+	/* every cut that is not on an element boundary breaks the chain */
+	for (len = 0; len <= sizeof(chain); len++) {
+		bool boundary = len == 0 || len == 4 || len == 6 ||
+				len == sizeof(chain);
+
+		CHECK_EQ(valid_copy(chain, len), boundary);
+	}
+}
+
+static void test_find(void)
+{
+	static const u8 dup[] = { 0x03, 0x01, 0x06, 0x03, 0x01, 0x0b };
+	u8 *p = check_dup(chain, sizeof(chain));
+	u8 *d = check_dup(dup, sizeof(dup));
+
+	CHECK(vw_ie_find(p, sizeof(chain), VW_EID_SSID) == p);
+	CHECK(vw_ie_find(p, sizeof(chain), 0xdd) == p + 4);
+	CHECK(vw_ie_find(p, sizeof(chain), VW_EID_RATES) == p + 6);
+	CHECK(vw_ie_find(p, sizeof(chain), VW_EID_RSN) == NULL);
+	CHECK(vw_ie_find(NULL, 0, VW_EID_SSID) == NULL);
+	CHECK(vw_ie_find(p, 0, VW_EID_SSID) == NULL);
+	/* the first of two */
+	CHECK(vw_ie_find(d, sizeof(dup), VW_EID_DS_PARAMS) == d);
+	free(p);
+	free(d);
+}
+
+static void test_find_truncated(void)
+{
+	size_t len;
+
+	/* an element whose data is cut is never returned */
+	for (len = 0; len < sizeof(chain); len++) {
+		u8 *p = check_dup(chain, len);
+
+		if (len < 10)
+			CHECK(vw_ie_find(p, len, VW_EID_RATES) == NULL);
+		if (len < 4)
+			CHECK(vw_ie_find(p, len, VW_EID_SSID) == NULL);
+		else
+			CHECK(vw_ie_find(p, len, VW_EID_SSID) == p);
+		free(p);
+	}
+}
+
+static void test_put(void)
+{
+	u8 buf[8], data[255], big[257];
+	int i;
+
+	CHECK_EQ(vw_ie_put(buf, sizeof(buf), VW_EID_SSID, (const u8 *)"net", 3),
+		 5);
+	CHECK_MEM(buf, "\x00\x03net", 5);
+	/* an empty element, e.g. the wildcard SSID */
+	CHECK_EQ(vw_ie_put(buf, 2, VW_EID_SSID, NULL, 0), 2);
+	CHECK_MEM(buf, "\x00\x00", 2);
+
+	for (i = 0; i < 255; i++)
+		data[i] = (u8)i;
+	CHECK_EQ(vw_ie_put(big, sizeof(big), 0xdd, data, 255), 257);
+	CHECK_EQ(big[1], 255);
+	CHECK_MEM(big + 2, data, 255);
+	CHECK(vw_ie_chain_valid(big, sizeof(big)));
+}
+
+static void test_put_overflow(void)
+{
+	u8 buf[8], data[256] = { 0 };
+
+	memset(buf, 0x5a, sizeof(buf));
+	CHECK_EQ(vw_ie_put(buf, 4, VW_EID_SSID, (const u8 *)"net", 3),
+		 -VW_ENOSPC);
+	CHECK_EQ(vw_ie_put(buf, 1, VW_EID_SSID, NULL, 0), -VW_ENOSPC);
+	CHECK_EQ(vw_ie_put(buf, 0, VW_EID_SSID, NULL, 0), -VW_ENOSPC);
+	CHECK_EQ(buf[0], 0x5a);
+	/* a length byte cannot say 256 */
+	CHECK_EQ(vw_ie_put(buf, 1000, 0xdd, data, 256), -VW_EINVAL);
+	CHECK_EQ(vw_ie_put(buf, sizeof(buf), 0xdd, NULL, 3), -VW_EINVAL);
+}
+
+static void test_legacy_rates(void)
+{
+	static const u8 want[] = {
+		VW_EID_RATES, 8, 0x82, 0x84, 0x8b, 0x96, 12, 18, 24, 36,
+		VW_EID_EXT_RATES, 4, 48, 72, 96, 108,
+	};
+	u8 buf[32];
+
+	CHECK_EQ(vw_ie_put_legacy_rates(buf, sizeof(buf)), sizeof(want));
+	CHECK_MEM(buf, want, sizeof(want));
+	CHECK(vw_ie_chain_valid(buf, sizeof(want)));
+	CHECK(vw_ie_find(buf, sizeof(want), VW_EID_SSID) == NULL);
+	CHECK_EQ(vw_ie_put_legacy_rates(buf, sizeof(want)), sizeof(want));
+}
+
+static void test_legacy_rates_overflow(void)
+{
+	u8 buf[16];
+	size_t cap;
+
+	for (cap = 0; cap < sizeof(buf); cap++) {
+		memset(buf, 0x5a, sizeof(buf));
+		CHECK_EQ(vw_ie_put_legacy_rates(buf, cap), -VW_ENOSPC);
+		CHECK_EQ(buf[0], 0x5a);
+	}
+}
+
+int main(void)
+{
+	RUN(test_chain_valid);
+	RUN(test_chain_invalid);
+	RUN(test_find);
+	RUN(test_find_truncated);
+	RUN(test_put);
+	RUN(test_put_overflow);
+	RUN(test_legacy_rates);
+	RUN(test_legacy_rates_overflow);
+	return check_summary("test_ie");
+}
