@@ -190,16 +190,20 @@ static int vw_wiphy_setup(struct vw_radio *radio)
 	struct wiphy *wiphy = radio->wiphy;
 	struct ieee80211_supported_band *band;
 	struct ieee80211_channel *channels;
+	struct ieee80211_rate *rates;
 
+	/* cfg80211 writes flags into all three: each wiphy gets its own */
 	band = devm_kzalloc(&wiphy->dev, sizeof(*band), GFP_KERNEL);
 	channels = devm_kmemdup(&wiphy->dev, vw_channels_2ghz,
 				sizeof(vw_channels_2ghz), GFP_KERNEL);
-	if (!band || !channels)
+	rates = devm_kmemdup(&wiphy->dev, vw_rates_2ghz,
+			     sizeof(vw_rates_2ghz), GFP_KERNEL);
+	if (!band || !channels || !rates)
 		return -ENOMEM;
 	band->band = NL80211_BAND_2GHZ;
 	band->channels = channels;
 	band->n_channels = ARRAY_SIZE(vw_channels_2ghz);
-	band->bitrates = (struct ieee80211_rate *)vw_rates_2ghz;
+	band->bitrates = rates;
 	band->n_bitrates = ARRAY_SIZE(vw_rates_2ghz);
 	wiphy->bands[NL80211_BAND_2GHZ] = band;
 
