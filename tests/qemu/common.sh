@@ -76,3 +76,65 @@ kver_short() {
 
 	printf '%s\n' "${k%-amd64}"
 }
+
+# build_module KVER KDIR: build vwifi.ko out of tree against KDIR in
+# build/<kver>/ (driver/ and core/ copied with their relative layout).
+# Prints the module's path; the build log is build/<kver>.build.log.
+build_module() {
+	local kver=$1 kdir=$2 dest=$VW_BUILD/$1 log=$VW_BUILD/$1.build.log d
+
+	mkdir -p "$VW_BUILD"
+	if [ ! -f "$VW_TOP/driver/Kbuild" ] && [ ! -f "$VW_TOP/driver/Makefile" ]; then
+		echo "driver/ has no Kbuild or Makefile" >"$log"
+		return 1
+	fi
+	rm -rf "$dest"
+	mkdir -p "$dest"
+	for d in driver core; do
+		[ -d "$VW_TOP/$d" ] && cp -r "$VW_TOP/$d" "$dest/$d"
+	done
+	make -C "$kdir" M="$dest/driver" modules >"$log" 2>&1 || return 1
+	[ -f "$dest/driver/vwifi.ko" ] || {
+		echo "no vwifi.ko after the build" >>"$log"
+		return 1
+	}
+	printf '%s\n' "$dest/driver/vwifi.ko"
+}
+
+# Kernel log lines that fail a scenario.
+vw_bad_dmesg='\bBUG\b|WARNING|Oops|refcount|hung task'
+
+# judge KVER RESULTS NAME: print the verdict line of one scenario from the
+# guest's results/NAME.{rc,out,dmesg}; return 0 pass, 1 fail, 2 skip.
+judge() {
+	local kver=$1 res=$2 name=$3 short rc ms bad secs
+
+	short=$(kver_short "$kver")
+	if [ ! -f "$res/$name.rc" ]; then
+		printf 'FAIL %s %s (no result: the guest crashed or hung)\n' "$short" "$name"
+		[ -f "$res/$name.out" ] && tail -n 30 "$res/$name.out" | sed 's/^/    | /'
+		return 1
+	fi
+	read -r rc ms <"$res/$name.rc"
+	secs=$((ms / 1000)).$(((ms % 1000) / 100))
+	bad=$(grep -E "$vw_bad_dmesg" "$res/$name.dmesg" 2>/dev/null | grep -v 'vwifi-runner:' || true)
+	if [ "$rc" = 0 ] && [ -z "$bad" ]; then
+		printf 'PASS %s %s (%s s)\n' "$short" "$name" "$secs"
+		return 0
+	fi
+	if [ "$rc" = 77 ] && [ -z "$bad" ]; then
+		printf 'SKIP %s %s (%s)\n' "$short" "$name" "$(tail -n 1 "$res/$name.out")"
+		return 2
+	fi
+	if [ "$rc" = 0 ] || [ "$rc" = 77 ]; then
+		printf 'FAIL %s %s (%s s): kernel log:\n' "$short" "$name" "$secs"
+	else
+		printf 'FAIL %s %s (%s s, exit %s):\n' "$short" "$name" "$secs" "$rc"
+		tail -n 40 "$res/$name.out" | sed 's/^/    | /'
+	fi
+	if [ -n "$bad" ]; then
+		printf '    kernel log of %s:\n' "$name"
+		grep -B2 -A20 -E "$vw_bad_dmesg" "$res/$name.dmesg" | head -n 60 | sed 's/^/    ! /'
+	fi
+	return 1
+}

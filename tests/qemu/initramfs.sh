@@ -17,7 +17,7 @@ series=${1:?usage: initramfs.sh SERIES}
 # shellcheck source=/dev/null
 . "$VW_KERNELS/$series.env"
 
-moddir=$KROOT/lib/modules/$KVER
+moddir=${KROOT:?}/lib/modules/${KVER:?}
 out=$VW_BUILD/initramfs-$KVER.cpio.gz
 busybox=/bin/busybox
 need_pkgs busybox-static cpio xz-utils zstd

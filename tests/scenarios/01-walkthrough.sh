@@ -14,7 +14,7 @@
 # Asserts: vw1's link shows vw0's MAC, SSID test, freq 2437 and a signal; the
 # AP's station dump lists both stations with byte counters; ping STA->STA
 # (through the AP) and STA->AP with 0% loss; IPv6 link-local STA->STA.
-# shellcheck source=tests/scenarios/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 load_vwifi 3

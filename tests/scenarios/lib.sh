@@ -240,8 +240,10 @@ vw_hwsim_count_is() {
 	[ $c -eq "$1" ]
 }
 
+# unload_driver: rmmod the driver now (it must succeed within 60 s).
 unload_driver() {
-	pp timeout 60 rmmod "$vw_module"
+	pp timeout 60 rmmod "$vw_module" || fail "rmmod $vw_module failed"
+	vw_module=''
 }
 
 # put_in_netns PHY NS: move radio PHY (and its interface) into netns NS.
