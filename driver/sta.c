@@ -2,7 +2,8 @@
 /*
  * Station mode: what the firmware of a FullMAC card does for cfg80211's
  * connect API. Scanning sends real probe requests and reports beacons
- * and probe responses; connecting sends open-system authentication and
+ * and probe responses; connecting (after probing for the BSS itself when
+ * user space did not scan first) sends open-system authentication and
  * association requests and waits for the AP's answers, with retries.
  * A connected station watches the AP's beacons and reports their loss.
  */
@@ -86,8 +87,9 @@ static void vw_sta_connect_failed(struct vw_radio *radio, int status,
 	ether_addr_copy(bssid, radio->sta.bssid);
 	bss = vw_sta_leave(radio);
 	/* cfg80211 takes over our reference to bss */
-	cfg80211_connect_bss(radio->ndev, bssid, bss, NULL, 0, NULL, 0,
-			     status, GFP_ATOMIC, timeout);
+	cfg80211_connect_bss(radio->ndev,
+			     is_zero_ether_addr(bssid) ? NULL : bssid, bss,
+			     NULL, 0, NULL, 0, status, GFP_ATOMIC, timeout);
 }
 
 /* radio->lock held, any context: the AP left us or we left it */
@@ -97,6 +99,72 @@ static void vw_sta_disconnected(struct vw_radio *radio, u16 reason,
 	vw_sta_put_bss(radio, vw_sta_leave(radio));
 	cfg80211_disconnected(radio->ndev, reason, NULL, 0, locally,
 			      GFP_ATOMIC);
+}
+
+/* radio->lock held: the BSS is known, authenticate with it */
+static void vw_sta_begin_auth(struct vw_radio *radio, struct cfg80211_bss *bss)
+{
+	struct vw_sta *sta = &radio->sta;
+
+	sta->bss = bss;
+	ether_addr_copy(sta->bssid, bss->bssid);
+	sta->beacon_int = bss->beacon_interval;
+	sta->chan = bss->channel;
+	WRITE_ONCE(radio->channel, sta->chan);
+	sta->state = VW_STA_AUTHENTICATING;
+	sta->tries = 1;
+	vw_sta_send_auth(radio);
+	mod_timer(&sta->sme_timer, jiffies + msecs_to_jiffies(VW_SME_RETRY_MS));
+}
+
+static struct cfg80211_bss *vw_sta_find_bss(struct vw_radio *radio,
+					    struct ieee80211_channel *chan,
+					    const u8 *bssid)
+{
+	struct vw_sta *sta = &radio->sta;
+
+	return cfg80211_get_bss(radio->wiphy, chan, bssid, sta->ssid,
+				sta->ssid_len, IEEE80211_BSS_TYPE_ESS,
+				IEEE80211_PRIVACY_ANY);
+}
+
+/*
+ * softirq, radio->lock held: connect was asked for a BSS we have not seen,
+ * so probe for it channel by channel as a card's firmware would.
+ * Returns the delay until the next step, 0 when done.
+ */
+static unsigned long vw_sta_search_step(struct vw_radio *radio)
+{
+	struct ieee80211_supported_band *band =
+		radio->wiphy->bands[NL80211_BAND_2GHZ];
+	struct vw_sta *sta = &radio->sta;
+	struct ieee80211_channel *chan;
+	struct cfg80211_bss *bss;
+	int n = sta->search_chan ? VW_SME_TRIES : band->n_channels;
+
+	bss = vw_sta_find_bss(radio, sta->search_chan,
+			      is_zero_ether_addr(sta->bssid) ? NULL :
+			      sta->bssid);
+	if (bss) {
+		vw_sta_begin_auth(radio, bss);
+		return 0;
+	}
+	for (; sta->tries < n; sta->tries++) {
+		chan = sta->search_chan ?: &band->channels[sta->tries];
+		if (!(chan->flags & (IEEE80211_CHAN_DISABLED |
+				     IEEE80211_CHAN_NO_IR)))
+			break;
+	}
+	if (sta->tries++ >= n) {
+		vw_sta_connect_failed(radio, WLAN_STATUS_UNSPECIFIED_FAILURE,
+				      NL80211_TIMEOUT_SCAN);
+		return 0;
+	}
+	WRITE_ONCE(radio->channel, chan);
+	vw_air_send_mgmt(radio, VW_HDR3_LEN + 2 + IEEE80211_MAX_SSID_LEN,
+			 vw_build_probe_req, radio->ndev->dev_addr,
+			 vw_next_seq(radio), sta->ssid, sta->ssid_len, NULL, 0);
+	return msecs_to_jiffies(VW_SCAN_ACTIVE_MS);
 }
 
 /* softirq: retries of auth/assoc, then the beacon watch */
@@ -110,6 +178,9 @@ static void vw_sta_timer(struct timer_list *t)
 	switch (sta->state) {
 	case VW_STA_IDLE:
 		next = 0;
+		break;
+	case VW_STA_SEARCHING:
+		next = vw_sta_search_step(radio);
 		break;
 	case VW_STA_AUTHENTICATING:
 		if (sta->tries++ >= VW_SME_TRIES) {
@@ -248,7 +319,8 @@ void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 				signal;
 		}
 		spin_unlock(&radio->lock);
-		if (ours || sta->scan_req || f->stype == VW_STYPE_PROBE_RESP)
+		if (ours || sta->scan_req || f->stype == VW_STYPE_PROBE_RESP ||
+		    READ_ONCE(sta->state) == VW_STA_SEARCHING)
 			vw_sta_inform_bss(radio, f, signal);
 		return;
 	}
@@ -319,59 +391,47 @@ int vw_sta_connect(struct wiphy *wiphy, struct net_device *ndev,
 {
 	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
 	struct vw_sta *sta = &radio->sta;
-	const u8 *bssid = sme->bssid ?: sme->bssid_hint;
 	struct ieee80211_channel *chan = sme->channel ?: sme->channel_hint;
 	struct cfg80211_bss *bss;
-	const struct element *ssid;
 	size_t ies_len;
 	u8 *ies;
 
 	if (radio->wdev.iftype != NL80211_IFTYPE_STATION)
 		return -EOPNOTSUPP;
-	bss = cfg80211_get_bss(wiphy, chan, bssid, sme->ssid, sme->ssid_len,
-			       IEEE80211_BSS_TYPE_ESS, IEEE80211_PRIVACY_ANY);
-	/* a hint is only a hint */
-	if (!bss && !sme->bssid && (sme->bssid_hint || sme->channel_hint))
-		bss = cfg80211_get_bss(wiphy, sme->channel, NULL, sme->ssid,
-				       sme->ssid_len, IEEE80211_BSS_TYPE_ESS,
-				       IEEE80211_PRIVACY_ANY);
-	if (!bss) {
-		netdev_info(ndev, "connect: no known BSS for this SSID; scan first\n");
-		return -ENOENT;
-	}
-
+	if (!sme->ssid_len || sme->ssid_len > IEEE80211_MAX_SSID_LEN)
+		return -EINVAL;
 	ies = vw_sta_build_ies(sme, sme->ssid, sme->ssid_len, &ies_len);
-	if (!ies) {
-		cfg80211_put_bss(wiphy, bss);
+	if (!ies)
 		return -ENOMEM;
-	}
 
 	spin_lock_bh(&radio->lock);
 	if (sta->state != VW_STA_IDLE) {
 		spin_unlock_bh(&radio->lock);
 		kfree(ies);
-		cfg80211_put_bss(wiphy, bss);
 		return -EALREADY;
 	}
-	rcu_read_lock();
-	ssid = ieee80211_bss_get_elem(bss, WLAN_EID_SSID);
-	sta->ssid_len = ssid ? min_t(u8, ssid->datalen, sizeof(sta->ssid)) : 0;
-	if (ssid)
-		memcpy(sta->ssid, ssid->data, sta->ssid_len);
-	rcu_read_unlock();
-	sta->bss = bss;
-	ether_addr_copy(sta->bssid, bss->bssid);
-	sta->beacon_int = bss->beacon_interval;
+	memcpy(sta->ssid, sme->ssid, sme->ssid_len);
+	sta->ssid_len = sme->ssid_len;
 	sta->assoc_ies = ies;
 	sta->assoc_ies_len = ies_len;
 	sta->open = !sme->privacy && !sme->crypto.n_ciphers_pairwise &&
 		    !sme->crypto.wpa_versions;
-	sta->chan = bss->channel;
-	WRITE_ONCE(radio->channel, sta->chan);
-	sta->state = VW_STA_AUTHENTICATING;
-	sta->tries = 1;
-	vw_sta_send_auth(radio);
-	mod_timer(&sta->sme_timer, jiffies + msecs_to_jiffies(VW_SME_RETRY_MS));
+	bss = vw_sta_find_bss(radio, chan, sme->bssid ?: sme->bssid_hint);
+	/* a hint is only a hint */
+	if (!bss && !sme->bssid && (sme->bssid_hint || sme->channel_hint))
+		bss = vw_sta_find_bss(radio, sme->channel, NULL);
+	if (bss) {
+		vw_sta_begin_auth(radio, bss);
+	} else {
+		sta->search_chan = sme->channel;
+		if (sme->bssid)
+			ether_addr_copy(sta->bssid, sme->bssid);
+		else
+			eth_zero_addr(sta->bssid);
+		sta->state = VW_STA_SEARCHING;
+		sta->tries = 0;
+		mod_timer(&sta->sme_timer, jiffies);
+	}
 	spin_unlock_bh(&radio->lock);
 	return 0;
 }
@@ -433,8 +493,8 @@ static void vw_sta_scan_work(struct work_struct *work)
 			      !(chan->flags & IEEE80211_CHAN_NO_IR);
 
 		/* a connection being set up owns the radio's channel */
-		if (READ_ONCE(sta->state) == VW_STA_AUTHENTICATING ||
-		    READ_ONCE(sta->state) == VW_STA_ASSOCIATING)
+		if (READ_ONCE(sta->state) != VW_STA_IDLE &&
+		    READ_ONCE(sta->state) != VW_STA_CONNECTED)
 			break;
 		WRITE_ONCE(radio->channel, chan);
 		for (j = 0; active && j < req->n_ssids; j++)
@@ -450,9 +510,10 @@ static void vw_sta_scan_work(struct work_struct *work)
 	}
 
 	spin_lock_bh(&radio->lock);
+	/* back home; a connection being set up has moved the radio itself */
 	if (sta->state == VW_STA_IDLE) {
 		WRITE_ONCE(radio->channel, home);
-	} else {
+	} else if (sta->state == VW_STA_CONNECTED) {
 		WRITE_ONCE(radio->channel, sta->chan);
 		sta->last_beacon = jiffies;	/* we were away */
 	}

@@ -95,6 +95,7 @@ struct vw_peer {
 
 enum vw_sta_state {
 	VW_STA_IDLE,
+	VW_STA_SEARCHING,		/* probing for the BSS to connect to */
 	VW_STA_AUTHENTICATING,
 	VW_STA_ASSOCIATING,
 	VW_STA_CONNECTED,
@@ -106,6 +107,7 @@ struct vw_sta {
 	struct cfg80211_bss *bss;	/* referenced while not idle */
 	u8 bssid[ETH_ALEN];
 	struct ieee80211_channel *chan;	/* the BSS's */
+	struct ieee80211_channel *search_chan;	/* NULL: all channels */
 	u8 ssid[IEEE80211_MAX_SSID_LEN];
 	u8 ssid_len;
 	u8 *assoc_ies;			/* from wpa_supplicant (RSN IE ...) */
