@@ -3,12 +3,13 @@
 #   make check      unit tests + every scenario in QEMU on Debian 6.1 and 6.12
 #   make demo       boot a guest and run the classic AP + two stations walkthrough
 #   make unit       user-space unit tests of the shared core only
+#   make lint       sparse and W=1 warnings over the driver (needs sparse)
 
 KVER ?= $(shell uname -r)
 KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build) \
 		    $(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
 
-.PHONY: all module unit check demo clean style lint
+.PHONY: all module unit check demo clean lint
 
 all: module
 
@@ -30,3 +31,9 @@ clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR)/driver clean
 	$(MAKE) -C tests/unit clean
 	rm -rf build vwifi.ko
+
+# sparse (and W=1) over the driver and the core it compiles in
+lint:
+	rm -rf build/lint && mkdir -p build/lint && cp -r driver core build/lint/
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/lint/driver C=2 W=1 modules 2>&1 | tee build/lint/log
+	@! grep -E "warning|error" build/lint/log

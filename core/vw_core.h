@@ -44,11 +44,14 @@ static inline u32 vw_get_be32(const u8 *p)
 {
 	return ((u32)p[0] << 24) | ((u32)p[1] << 16) | ((u32)p[2] << 8) | p[3];
 }
-static inline void vw_put_le16(u8 *p, u16 v) { p[0] = (u8)v; p[1] = (u8)(v >> 8); }
-static inline void vw_put_be16(u8 *p, u16 v) { p[0] = (u8)(v >> 8); p[1] = (u8)v; }
+static inline void vw_put_le16(u8 *p, u16 v) { p[0] = v & 0xff; p[1] = v >> 8; }
+static inline void vw_put_be16(u8 *p, u16 v) { p[0] = v >> 8; p[1] = v & 0xff; }
 static inline void vw_put_be32(u8 *p, u32 v)
 {
-	p[0] = (u8)(v >> 24); p[1] = (u8)(v >> 16); p[2] = (u8)(v >> 8); p[3] = (u8)v;
+	p[0] = v >> 24;
+	p[1] = (v >> 16) & 0xff;
+	p[2] = (v >> 8) & 0xff;
+	p[3] = v & 0xff;
 }
 
 /* ---- air header (vw_air.c) ----
