@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vwifi-tool: the command-line tool of vwifi. Each command group lives in
+ * its own file; this one only finds the command and runs it.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "vwifi-tool.h"
+
+static const struct vw_cmd *find_cmd(const struct vw_group *g,
+				     const char *name)
+{
+	const struct vw_cmd *cmd;
+
+	for (cmd = g->cmds; cmd->name; cmd++)
+		if (!strcmp(cmd->name, name))
+			return cmd;
+	return NULL;
+}
+
+static int run_group(const struct vw_group *g, int argc, char **argv)
+{
+	const struct vw_cmd *cmd;
+
+	/* argv[0] is the group's name. */
+	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
+			 !strcmp(argv[1], "help"))) {
+		vw_group_help(g, stdout);
+		return VW_EXIT_OK;
+	}
+	if (argc == 1 || argv[1][0] == '-')
+		return vw_run_cmd(g, find_cmd(g, g->default_cmd), argc, argv);
+	cmd = find_cmd(g, argv[1]);
+	if (!cmd)
+		return vw_usage_error(g->name, "unknown command '%s'", argv[1]);
+	return vw_run_cmd(g, cmd, argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+	int rc = -1;
+
+	if (argc < 2 || argv[1][0] == '-') {
+		rc = vw_classic_main(argc, argv);
+	} else if (!strcmp(argv[1], "help")) {
+		if (argc > 2) {
+			for (i = 0; i < vw_n_groups; i++)
+				if (!strcmp(argv[2], vw_groups[i].name))
+					break;
+			if (i == vw_n_groups)
+				return vw_usage_error(NULL, "unknown command '%s'",
+						      argv[2]);
+			vw_group_help(&vw_groups[i], stdout);
+		} else {
+			vw_main_help(stdout);
+		}
+		rc = VW_EXIT_OK;
+	} else {
+		for (i = 0; i < vw_n_groups; i++)
+			if (!strcmp(argv[1], vw_groups[i].name))
+				break;
+		if (i == vw_n_groups)
+			return vw_usage_error(NULL, "unknown command '%s'", argv[1]);
+		rc = run_group(&vw_groups[i], argc - 1, argv + 1);
+	}
+	/* A full disk or a closed pipe must not pass for success. */
+	if (fflush(stdout) || ferror(stdout)) {
+		if (errno != EPIPE)
+			fprintf(stderr, "%s: writing output: %s\n", VW_PROG,
+				strerror(errno));
+		if (rc == VW_EXIT_OK)
+			rc = VW_EXIT_FAIL;
+	}
+	return rc;
+}
