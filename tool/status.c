@@ -202,8 +202,13 @@ int vw_classic_main(int argc, char **argv)
 	printf("Configuring denylist for vwifi...\n");
 	if (c.clear)
 		err = vw_deny_change(nl, VWIFI_CMD_DENY_CLEAR, NULL, NULL);
-	for (i = 0; !err && i < c.ndest; i++)
+	/* The classic tool loaded pairs without complaint: a pair already
+	 * there is fine. */
+	for (i = 0; !err && i < c.ndest; i++) {
 		err = vw_deny_change(nl, VWIFI_CMD_DENY_ADD, c.dest[i], c.src[i]);
+		if (err == -EEXIST)
+			err = 0;
+	}
 	if (err) {
 		rc = vw_nl_report(nl, "denylist", err);
 		goto out;
