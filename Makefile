@@ -1,22 +1,30 @@
 # vwifi top-level build.
 #   make            build vwifi.ko against this host's kernel (or KDIR=...)
+#                   and tool/vwifi-tool
 #   make check      unit tests + every scenario in QEMU on Debian 6.1 and 6.12
 #   make demo       boot a guest and run the classic AP + two stations walkthrough
 #   make unit       user-space unit tests of the shared core only
+#   make tool-check unit tests of vwifi-tool (no module needed)
 #   make lint       sparse and W=1 warnings over the driver (needs sparse)
 
 KVER ?= $(shell uname -r)
 KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build) \
 		    $(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
 
-.PHONY: all module unit check demo clean lint
+.PHONY: all module tool tool-check unit check demo clean lint
 
-all: module
+all: module tool
 
 module:
 	@test -n "$(KDIR)" || { echo "error: no kernel headers found; set KDIR=" >&2; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/driver modules
 	cp driver/vwifi.ko vwifi.ko
+
+tool:
+	$(MAKE) -C tool
+
+tool-check:
+	$(MAKE) -C tool check
 
 unit:
 	$(MAKE) -C tests/unit run
@@ -30,6 +38,7 @@ demo:
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR)/driver clean
 	$(MAKE) -C tests/unit clean
+	$(MAKE) -C tool clean
 	rm -rf build vwifi.ko
 
 # sparse (and W=1) over the driver and the core it compiles in
