@@ -49,8 +49,12 @@ void vw_main_help(FILE *f)
 		"Commands:\n", VW_PROG, VW_PROG);
 	for (i = 0; i < vw_n_groups; i++)
 		for (cmd = vw_groups[i].cmds; cmd->name; cmd++)
-			fprintf(f, "  %s %s %s\n", vw_groups[i].name, cmd->name,
-				cmd->synopsis);
+			fprintf(f, "  %s %s%s%s\n", vw_groups[i].name, cmd->name,
+				*cmd->synopsis ? " " : "", cmd->synopsis);
+#ifdef VW_HAVE_MEDIUM
+	fprintf(f, "  medium ...   vwifi-medium's controls, see '%s medium --help'\n",
+		VW_PROG);
+#endif
 	fprintf(f,
 		"\n"
 		"Radios are named by interface (vw1) or wiphy (vw_phy1), from any network\n"
@@ -66,8 +70,8 @@ void vw_group_help(const struct vw_group *g, FILE *f)
 		"%s: %s.\n\nCommands (default: %s):\n", VW_PROG, g->name,
 		g->name, g->summary, g->default_cmd);
 	for (cmd = g->cmds; cmd->name; cmd++)
-		fprintf(f, "  %s %s\n      %s\n", cmd->name, cmd->synopsis,
-			cmd->summary);
+		fprintf(f, "  %s%s%s\n      %s\n", cmd->name,
+			*cmd->synopsis ? " " : "", cmd->synopsis, cmd->summary);
 }
 
 int vw_usage_error(const char *path, const char *fmt, ...)
@@ -226,4 +230,33 @@ int vw_run_cmd(const struct vw_group *group, const struct vw_cmd *cmd,
 		return vw_usage_error(path, "unexpected argument '%s'",
 				      args.argv[cmd->max_args]);
 	return cmd->run(&args);
+}
+
+static const struct vw_cmd *find_cmd(const struct vw_group *g,
+				     const char *name)
+{
+	const struct vw_cmd *cmd;
+
+	for (cmd = g->cmds; cmd->name; cmd++)
+		if (!strcmp(cmd->name, name))
+			return cmd;
+	return NULL;
+}
+
+int vw_run_group(const struct vw_group *g, int argc, char **argv)
+{
+	const struct vw_cmd *cmd;
+
+	/* argv[0] is the group's name. */
+	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
+			 !strcmp(argv[1], "help"))) {
+		vw_group_help(g, stdout);
+		return VW_EXIT_OK;
+	}
+	if (argc == 1 || argv[1][0] == '-')
+		return vw_run_cmd(g, find_cmd(g, g->default_cmd), argc, argv);
+	cmd = find_cmd(g, argv[1]);
+	if (!cmd)
+		return vw_usage_error(g->name, "unknown command '%s'", argv[1]);
+	return vw_run_cmd(g, cmd, argc - 1, argv + 1);
 }

@@ -8,35 +8,6 @@
 
 #include "vwifi-tool.h"
 
-static const struct vw_cmd *find_cmd(const struct vw_group *g,
-				     const char *name)
-{
-	const struct vw_cmd *cmd;
-
-	for (cmd = g->cmds; cmd->name; cmd++)
-		if (!strcmp(cmd->name, name))
-			return cmd;
-	return NULL;
-}
-
-static int run_group(const struct vw_group *g, int argc, char **argv)
-{
-	const struct vw_cmd *cmd;
-
-	/* argv[0] is the group's name. */
-	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") ||
-			 !strcmp(argv[1], "help"))) {
-		vw_group_help(g, stdout);
-		return VW_EXIT_OK;
-	}
-	if (argc == 1 || argv[1][0] == '-')
-		return vw_run_cmd(g, find_cmd(g, g->default_cmd), argc, argv);
-	cmd = find_cmd(g, argv[1]);
-	if (!cmd)
-		return vw_usage_error(g->name, "unknown command '%s'", argv[1]);
-	return vw_run_cmd(g, cmd, argc - 1, argv + 1);
-}
-
 int main(int argc, char **argv)
 {
 	size_t i;
@@ -57,13 +28,19 @@ int main(int argc, char **argv)
 			vw_main_help(stdout);
 		}
 		rc = VW_EXIT_OK;
+	} else if (!strcmp(argv[1], "medium")) {
+#ifdef VW_HAVE_MEDIUM
+		rc = vw_medium_main(argc - 1, argv + 1);
+#else
+		rc = vw_fail("built without the medium commands (no medium/ client library)");
+#endif
 	} else {
 		for (i = 0; i < vw_n_groups; i++)
 			if (!strcmp(argv[1], vw_groups[i].name))
 				break;
 		if (i == vw_n_groups)
 			return vw_usage_error(NULL, "unknown command '%s'", argv[1]);
-		rc = run_group(&vw_groups[i], argc - 1, argv + 1);
+		rc = vw_run_group(&vw_groups[i], argc - 1, argv + 1);
 	}
 	/* A full disk or a closed pipe must not pass for success. */
 	if (fflush(stdout) || ferror(stdout)) {

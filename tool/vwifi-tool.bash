@@ -9,6 +9,55 @@ _vwifi_tool_radios()
 	"${1:-vwifi-tool}" radio list 2>/dev/null | awk 'NR > 1 { print $1; print $2 }'
 }
 
+# vwifi-tool medium [-S PATH] GROUP COMMAND ...: radios by address.
+_vwifi_tool_medium()
+{
+	local i=2 w=()
+
+	case $prev in
+	-S | --socket)
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		return
+		;;
+	esac
+	while [ $i -lt "$cword" ] && [[ ${words[i]} == -* ]]; do
+		case ${words[i]} in
+		-S | --socket) i=$((i + 2)) ;;
+		*) i=$((i + 1)) ;;
+		esac
+	done
+	local group=${words[i]:-} cmd=${words[i + 1]:-} n=$((cword - i - 2))
+
+	if [ "$cword" -eq "$i" ]; then
+		w=(node radio link deny model stats --socket --help)
+	elif [ "$cword" -eq $((i + 1)) ]; then
+		case $group in
+		node) w=(list) ;;
+		stats) w=(show) ;;
+		radio) w=(list set) ;;
+		link) w=(list set clear) ;;
+		deny) w=(list add del clear) ;;
+		model) w=(show set) ;;
+		esac
+	else
+		case "$group $cmd" in
+		"radio set" | "link set" | "deny add" | "deny del")
+			if [ $n -eq 0 ] || { [ $n -eq 1 ] && [ "$group" != radio ]; }; then
+				mapfile -t w < <("${COMP_WORDS[0]}" medium "${words[@]:2:i-2}" radio list 2>/dev/null |
+					awk 'NR > 1 { print $1 }')
+			elif [ "$group" = radio ]; then
+				w=(position txpower off)
+			elif [ "$group" = link ] && [ $n -eq 2 ]; then
+				w=(loss)
+			fi
+			;;
+		"model set") w=(exponent sensitivity) ;;
+		esac
+		[[ $cur == -* ]] && w=(--help --json)
+	fi
+	mapfile -t COMPREPLY < <(compgen -W "${w[*]}" -- "$cur")
+}
+
 _vwifi_tool()
 {
 	local cur prev words cword
@@ -34,8 +83,12 @@ _vwifi_tool()
 		if [[ $cur == -* ]] || [[ ${words[1]} == -* ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "-d -s -c -h -V --dest --source --clear --help --version" -- "$cur")
 		else
-			mapfile -t COMPREPLY < <(compgen -W "status radio link deny model help" -- "$cur")
+			mapfile -t COMPREPLY < <(compgen -W "status radio link deny model medium help" -- "$cur")
 		fi
+		return
+	fi
+	if [ "${words[1]}" = medium ]; then
+		_vwifi_tool_medium
 		return
 	fi
 

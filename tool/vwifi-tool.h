@@ -9,6 +9,7 @@
  *   netlink.c   the only file that talks to the kernel (libnl-genl-3)
  *   status.c    `status` and the classic -d/-s/-c flags
  *   radio.c, link.c, deny.c, model.c   one file per command group
+ *   medium.c    vwifi-medium's controls, over medium/vw_medium_client.h
  *
  * Exit status everywhere: 0 ok, 1 failure (kernel refused, module not
  * loaded, output error), 2 usage (bad arguments).
@@ -81,6 +82,9 @@ int vw_parse_args(int argc, char **argv, const char *path, unsigned int flags,
 		  struct vw_args *out);
 int vw_run_cmd(const struct vw_group *group, const struct vw_cmd *cmd,
 	       int argc, char **argv);
+/* Run the command argv[1] of group G (argv[0] is the group's name); its
+ * default command when only options follow. */
+int vw_run_group(const struct vw_group *g, int argc, char **argv);
 void vw_cmd_help(const struct vw_group *group, const struct vw_cmd *cmd,
 		 FILE *f);
 /* One-line usage error for command PATH; returns VW_EXIT_USAGE. */
@@ -91,6 +95,10 @@ int vw_errf(char *buf, size_t len, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* One-line failure; returns VW_EXIT_FAIL. */
 int vw_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* vwifi-tool medium ... (medium.c, built when medium/ has its client). */
+int vw_medium_main(int argc, char **argv);
+void vw_medium_help(FILE *f);
 
 /* Classic interface: no arguments, -d/-s pairs, -c (status.c). */
 int vw_classic_main(int argc, char **argv);
