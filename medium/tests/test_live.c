@@ -12,7 +12,10 @@
  * Waits poll the control socket with a deadline instead of sleeping.
  * VWM_BIN overrides the daemon under test (default ../vwifi-medium).
  */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -1020,6 +1023,119 @@ out:
 	med_cleanup(&md);
 }
 
+static int udp_bound(int port)
+{
+	struct sockaddr_in sa = { .sin_family = AF_INET,
+				  .sin_port = htons((u16)port),
+				  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct timeval tv = { 3, 0 };
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	return fd;
+}
+
+static int udp_port(int fd)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof(sa);
+
+	getsockname(fd, (struct sockaddr *)&sa, &len);
+	return ntohs(sa.sin_port);
+}
+
+/*
+ * Real QEMU on the other end: its -netdev stream joined by a hub to a
+ * -netdev dgram we hold the other end of, so frames cross QEMU's own
+ * stream framing both ways without booting a guest.
+ *
+ *   udp (this test) <-> [dgram - hub - stream] qemu <-> medium <-> guest G
+ */
+static void test_qemu_stream(void)
+{
+	struct med md = { 0 };
+	char netdev[300], dgram[300];
+	u8 frame[512], a[6], q[6];
+	struct fake_rx rx;
+	int g = -1, udp = -1, probe, qport, status;
+	pid_t qemu = -1;
+	ssize_t n;
+	size_t len;
+
+	if (system("command -v qemu-system-x86_64 >/dev/null 2>&1") != 0) {
+		printf("SKIP test_qemu_stream: qemu-system-x86_64 is not installed\n");
+		return;
+	}
+	fake_addr(a, 1);
+	fake_addr(q, 2);
+	udp = udp_bound(0);
+	probe = udp_bound(0);		/* a free port for QEMU's end */
+	qport = udp_port(probe);
+	close(probe);
+	if (udp < 0 || !med_start(&md, NULL)) {
+		CHECK(0);
+		goto out;
+	}
+	snprintf(netdev, sizeof(netdev),
+		 "stream,id=air,server=off,addr.type=unix,addr.path=%s", md.air);
+	snprintf(dgram, sizeof(dgram),
+		 "dgram,id=udp,local.type=inet,local.host=127.0.0.1,"
+		 "local.port=%d,remote.type=inet,remote.host=127.0.0.1,"
+		 "remote.port=%d", qport, udp_port(udp));
+	qemu = fork();
+	if (qemu == 0) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(null, STDERR_FILENO);
+		execlp("qemu-system-x86_64", "qemu-system-x86_64", "-display",
+		       "none", "-machine", "none", "-nodefaults", "-monitor",
+		       "none", "-netdev", netdev, "-netdev",
+		       "hubport,id=hp0,hubid=0,netdev=air", "-netdev", dgram,
+		       "-netdev", "hubport,id=hp1,hubid=0,netdev=udp", NULL);
+		_exit(127);
+	}
+	g = fake_unix(md.air);
+	CHECK(wait_nodes(&md, 2));
+
+	/* what the guest's NIC would send comes out at G */
+	len = fake_air_frame(frame, sizeof(frame), q, 20, 77);
+	{
+		struct sockaddr_in to = { .sin_family = AF_INET,
+					  .sin_port = htons((u16)qport),
+					  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+
+		CHECK(sendto(udp, frame, len, 0, (struct sockaddr *)&to,
+			     sizeof(to)) == (ssize_t)len);
+	}
+	CHECK(recv_one(g, &rx, 3000));
+	CHECK_MEM(rx.info.tx_addr, q, 6);
+	CHECK_EQ(rx.info.seq, 77);
+
+	/* and what G sends reaches the NIC, addressed to its radio */
+	fake_send_air(g, a, 20, 78);
+	n = recv(udp, rxbuf, sizeof(rxbuf), 0);
+	CHECK(n > 0 && fake_parse(rxbuf, (size_t)n, &rx));
+	CHECK_MEM(rx.dst, q, 6);
+	CHECK_MEM(rx.info.tx_addr, a, 6);
+	CHECK_EQ(rx.info.signal, -20);
+	med_stop_clean(&md);
+out:
+	if (qemu > 0) {
+		kill(qemu, SIGTERM);
+		waitpid(qemu, &status, 0);
+	}
+	if (g >= 0)
+		close(g);
+	if (udp >= 0)
+		close(udp);
+	med_cleanup(&md);
+}
+
 /*
  * The daemon under valgrind through a bit of everything: guests, bad
  * guests, every control request, the capture, SIGHUP, SIGTERM. No error,
@@ -1130,6 +1246,7 @@ int main(void)
 	LIVE(test_sockets);
 	LIVE(test_ctl_protocol);
 	LIVE(test_connect);
+	LIVE(test_qemu_stream);
 	LIVE(test_valgrind);
 	printf("test_live: %lld ms\n", med_now_ms() - t0);
 	return check_summary("test_live");
