@@ -11,9 +11,12 @@
 #   VW_DRIVER=hwsim        run the scenarios on mac80211_hwsim instead
 #   VW_SERIES="6.1 6.12"   kernels to test
 #   VW_SCENARIOS="01-walkthrough.sh ..."   a subset of the scenarios
-#   VW_TIMEOUT=120         seconds per scenario
+#   VW_TIMEOUT=150         seconds per scenario
 #   VW_PARALLEL=1          boot the kernels' guests at the same time (0: one
 #                          after the other)
+#   VW_SMP                 virtual CPUs per guest; by default the host's CPUs
+#                          shared among the guests running at once (1 to 2):
+#                          TCG slows down badly when vCPUs outnumber CPUs
 #   VW_ACCEL=kvm|tcg       skip the KVM probe
 set -uo pipefail
 
@@ -22,9 +25,18 @@ set -uo pipefail
 
 driver=${VW_DRIVER:-vwifi}
 series_list=${VW_SERIES:-6.1 6.12}
-timeout_s=${VW_TIMEOUT:-120}
+timeout_s=${VW_TIMEOUT:-150}
 parallel=${VW_PARALLEL:-1}
 export VW_DRIVER=$driver
+if [ -z "${VW_SMP:-}" ]; then
+	guests=1
+	# shellcheck disable=SC2086  # a list of words
+	[ "$parallel" = 1 ] && set -- $series_list && guests=$#
+	VW_SMP=$(($(nproc) / guests))
+	[ "$VW_SMP" -ge 1 ] || VW_SMP=1
+	[ "$VW_SMP" -le 2 ] || VW_SMP=2
+fi
+export VW_SMP
 
 passed=0 failed=0 skipped=0
 t_start=$(date +%s)
@@ -103,7 +115,7 @@ fi
 grep -E '^6\.[0-9]+ ' "$VW_BUILD/kernels.log" | sed 's/^/    /'
 VW_ACCEL=$("$VW_TOP/tests/qemu/accel.sh" "${series_list%% *}" 2>/dev/null)
 export VW_ACCEL
-echo "== guests use $VW_ACCEL, driver $driver, scenarios: ${scenarios[*]}"
+echo "== guests use $VW_ACCEL with $VW_SMP vCPU each, driver $driver, scenarios: ${scenarios[*]}"
 
 # run_kernel SERIES: build the module and run all scenarios in one guest.
 # Writes build/run/<kver>/{status,host.log}; status is one of ok, build,

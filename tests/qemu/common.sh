@@ -68,7 +68,7 @@ need_pkgs() {
 # 9p root, inside the guest.
 vw_host_pkgs=(qemu-system-x86 busybox-static kmod cpio xz-utils zstd
 	hostapd wpasupplicant iw iproute2 iperf3 iputils-ping procps psmisc
-	util-linux coreutils wireless-regdb make gcc)
+	util-linux coreutils wireless-regdb make gcc ethtool tcpdump tshark)
 
 # Short kernel name used in result lines: 6.1.0-56-amd64 -> 6.1.0-56.
 kver_short() {
@@ -78,7 +78,7 @@ kver_short() {
 }
 
 # build_module KVER KDIR: build vwifi.ko out of tree against KDIR in
-# build/<kver>/ (driver/ and core/ copied with their relative layout).
+# build/<kver>/ (driver/, core/ and include/ copied with their layout).
 # Prints the module's path; the build log is build/<kver>.build.log.
 build_module() {
 	local kver=$1 kdir=$2 dest=$VW_BUILD/$1 log=$VW_BUILD/$1.build.log d
@@ -90,7 +90,7 @@ build_module() {
 	fi
 	rm -rf "$dest"
 	mkdir -p "$dest"
-	for d in driver core; do
+	for d in driver core include; do
 		[ -d "$VW_TOP/$d" ] && cp -r "$VW_TOP/$d" "$dest/$d"
 	done
 	make -C "$kdir" M="$dest/driver" modules >"$log" 2>&1 || return 1
@@ -101,8 +101,11 @@ build_module() {
 	printf '%s\n' "$dest/driver/vwifi.ko"
 }
 
-# Kernel log lines that fail a scenario.
-vw_bad_dmesg='\bBUG\b|WARNING|Oops|refcount|hung task'
+# Kernel log lines that fail a scenario: the five of the issue, and the
+# other ways a kernel reports a bug or a leak without those words.
+vw_bad_dmesg='\bBUG\b|WARNING|Oops|refcount|hung task|general protection fault|Kernel panic'
+vw_bad_dmesg+='|unregister_netdevice: waiting|list_(add|del) corruption|UBSAN|KASAN'
+vw_bad_dmesg+='|soft lockup|hard LOCKUP|rcu_.*detected stall'
 
 # judge KVER RESULTS NAME: print the verdict line of one scenario from the
 # guest's results/NAME.{rc,out,dmesg}; return 0 pass, 1 fail, 2 skip.
@@ -130,6 +133,7 @@ judge() {
 		printf 'FAIL %s %s (%s s): kernel log:\n' "$short" "$name" "$secs"
 	else
 		printf 'FAIL %s %s (%s s, exit %s):\n' "$short" "$name" "$secs" "$rc"
+		grep -E '^(FAIL|timed out|TIMEOUT)' "$res/$name.out" | head -n 5 | sed 's/^/    > /'
 		tail -n 40 "$res/$name.out" | sed 's/^/    | /'
 	fi
 	if [ -n "$bad" ]; then

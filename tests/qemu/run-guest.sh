@@ -8,7 +8,9 @@
 #   -t SECS     timeout of each scenario (default 120)
 #   -o DIR      where the share, results and console log go
 #               (default build/run/<kver>)
-#   SCENARIO    file names under tests/scenarios/, or "all" for [0-9]*.sh
+#   SCENARIO    file names under tests/scenarios/, "all" for [0-9]*.sh there,
+#               or paths of scenario files kept elsewhere (they run beside
+#               tests/scenarios/lib.sh)
 #
 # Environment: VW_DRIVER=vwifi (default) or hwsim, VW_ACCEL=kvm|tcg (skips
 # the probe), VW_SMP (virtual CPUs, default 2), VW_DEMO=1 (verbose scenarios).
@@ -53,16 +55,22 @@ esac
 # shellcheck source=/dev/null
 . "$VW_KERNELS/$series.env"
 
-scenarios=()
+scenarios=() extra=()
 if [ "$1" = all ]; then
 	for f in "$VW_TOP"/tests/scenarios/[0-9]*.sh; do
 		scenarios+=("$(basename "$f")")
 	done
 else
 	for s in "$@"; do
-		s=$(basename "$s")
-		[ -f "$VW_TOP/tests/scenarios/$s" ] || die "no scenario tests/scenarios/$s"
-		scenarios+=("$s")
+		if [ -f "$VW_TOP/tests/scenarios/$(basename "$s")" ] &&
+			{ [ "$s" = "$(basename "$s")" ] || [ "$s" -ef "$VW_TOP/tests/scenarios/$(basename "$s")" ]; }; then
+			:
+		elif [ -f "$s" ]; then
+			extra+=("$s")
+		else
+			die "no scenario $s (in tests/scenarios/ or as a path)"
+		fi
+		scenarios+=("$(basename "$s")")
 	done
 fi
 
@@ -76,6 +84,7 @@ rm -rf "$share" "$dir/console.log"
 mkdir -p "$share/tests" "$share/results"
 cp "$VW_TOP/tests/qemu/runner.sh" "$share/runner.sh"
 cp -r "$VW_TOP/tests/scenarios" "$share/tests/scenarios"
+[ ${#extra[@]} -eq 0 ] || cp "${extra[@]}" "$share/tests/scenarios/"
 cp -r "$VW_TOP/examples" "$share/examples"
 [ -n "$ko" ] && cp "$ko" "$share/vwifi.ko"
 cat >"$share/env" <<EOF

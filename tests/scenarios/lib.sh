@@ -467,10 +467,10 @@ require() {
 	local c
 
 	for c in "$@"; do
-		command -v "$c" >/dev/null || skip "SKIP: $c not installed"
+		command -v "$c" >/dev/null || skip "$c is not installed"
 	done
 }
 
-[ "$(id -u)" = 0 ] || skip "SKIP: scenarios need root (they run inside the test guest)"
+[ "$(id -u)" = 0 ] || skip "scenarios need root (they run inside the test guest)"
 require ip iw hostapd hostapd_cli wpa_supplicant wpa_cli ping
 log "scenario $VW_NAME, driver $VW_DRIVER, kernel $(uname -r)"
