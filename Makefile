@@ -1,19 +1,20 @@
 # vwifi top-level build.
 #   make            build vwifi.ko against this host's kernel (or KDIR=...)
-#                   and tool/vwifi-tool
+#                   and tool/vwifi-tool, medium/vwifi-medium
 #   make check      unit tests + every scenario in QEMU on Debian 6.1 and 6.12
 #   make demo       boot a guest and run the classic AP + two stations walkthrough
 #   make unit       user-space unit tests of the shared core only
 #   make tool-check unit tests of vwifi-tool (no module needed)
+#   make medium-check unit and loopback tests of vwifi-medium (no module needed)
 #   make lint       sparse and W=1 warnings over the driver (needs sparse)
 
 KVER ?= $(shell uname -r)
 KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build) \
 		    $(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
 
-.PHONY: all module tool tool-check unit check demo clean lint
+.PHONY: all module tool tool-check medium medium-check unit check demo clean lint
 
-all: module tool
+all: module tool medium
 
 module:
 	@test -n "$(KDIR)" || { echo "error: no kernel headers found; set KDIR=" >&2; exit 1; }
@@ -25,6 +26,12 @@ tool:
 
 tool-check:
 	$(MAKE) -C tool check
+
+medium:
+	$(MAKE) -C medium
+
+medium-check:
+	$(MAKE) -C medium check
 
 unit:
 	$(MAKE) -C tests/unit run
@@ -38,6 +45,7 @@ demo:
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR)/driver clean
 	$(MAKE) -C tests/unit clean
+	$(MAKE) -C medium clean
 	$(MAKE) -C tool clean
 	rm -rf build vwifi.ko
 
