@@ -294,4 +294,7 @@ int vw_ccmp_aad(const struct vw_frame *f, u8 *aad, size_t cap);
  */
 int vw_model_signal_dbm(int tx_power_dbm, u32 distance_cm, int exponent_x10);
 
+/* Distance in cm between two positions given in millimetres (x, y, z). */
+u32 vw_model_distance_cm(const int32_t *a, const int32_t *b);
+
 #endif

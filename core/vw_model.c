@@ -79,3 +79,36 @@ int vw_model_signal_dbm(int tx_power_dbm, u32 distance_cm, int exponent_x10)
 		return MODEL_DBM_MAX;
 	return (int)signal;
 }
+
+/* Integer square root, bit by bit: floor(sqrt(v)). */
+static u32 vw_isqrt64(u64 v)
+{
+	u64 res = 0, bit = 1ull << 62;
+
+	while (bit > v)
+		bit >>= 2;
+	while (bit) {
+		if (v >= res + bit) {
+			v -= res + bit;
+			res = (res >> 1) + bit;
+		} else {
+			res >>= 1;
+		}
+		bit >>= 2;
+	}
+	return (u32)res;
+}
+
+u32 vw_model_distance_cm(const int32_t *a, const int32_t *b)
+{
+	u64 sum = 0;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		/* in cm, |d| < 2^29: three squares fit in 64 bits */
+		int64_t d = ((int64_t)a[i] - b[i]) / 10;
+
+		sum += (u64)(d * d);
+	}
+	return vw_isqrt64(sum);
+}

@@ -4,6 +4,7 @@
  * floating point formula, is monotonic, and clamps.
  */
 #include <math.h>
+#include <stdint.h>
 
 #include "check.h"
 #include "vw_core.h"
@@ -106,8 +107,27 @@ static void test_flat_exponent(void)
 	CHECK_EQ(vw_model_signal_dbm(10, M(500), -20), -30);
 }
 
+/* Positions in millimetres, distance in centimetres, exact for squares. */
+static void test_distance(void)
+{
+	const int32_t o[3] = { 0, 0, 0 };
+	const int32_t a[3] = { 3000, 4000, 0 };		/* 5 m */
+	const int32_t b[3] = { 6000, 8000, 12000 };	/* 13 m from a */
+	const int32_t far[3] = { INT32_MAX, INT32_MAX, INT32_MAX };
+	const int32_t near[3] = { INT32_MIN, INT32_MIN, INT32_MIN };
+	double want = sqrt(3.0) * ((double)INT32_MAX - INT32_MIN) / 10.0;
+
+	CHECK_EQ(vw_model_distance_cm(o, o), 0);
+	CHECK_EQ(vw_model_distance_cm(o, a), 500);
+	CHECK_EQ(vw_model_distance_cm(a, o), 500);
+	CHECK_EQ(vw_model_distance_cm(a, b), 1300);
+	/* the largest distance neither overflows nor wraps */
+	CHECK(fabs(vw_model_distance_cm(far, near) - want) < 2.0);
+}
+
 int main(void)
 {
+	RUN(test_distance);
 	RUN(test_reference_points);
 	RUN(test_under_one_metre);
 	RUN(test_accuracy);
