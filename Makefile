@@ -51,6 +51,6 @@ clean:
 
 # sparse (and W=1) over the driver and the core it compiles in
 lint:
-	rm -rf build/lint && mkdir -p build/lint && cp -r driver core build/lint/
+	rm -rf build/lint && mkdir -p build/lint && cp -r driver core include build/lint/
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/lint/driver C=2 W=1 modules 2>&1 | tee build/lint/log
 	@! grep -E "warning|error" build/lint/log
