@@ -134,6 +134,12 @@ main() {
 
 	mkdir -p "$VW_KERNELS"
 	ensure_backports
+	# Kernel versions move with security updates: resolve them from lists
+	# no older than half a day (a fresh machine has none at all).
+	if [ "$(id -u)" = 0 ] &&
+		[ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mmin -720 -print -quit 2>/dev/null)" ]; then
+		apt_update_once
+	fi
 	need_pkgs kmod xz-utils dpkg-dev
 	for s in "${list[@]}"; do
 		prepare_series "$s"
