@@ -15,6 +15,9 @@
 # Environment: VW_DRIVER=vwifi (default) or hwsim, VW_ACCEL=kvm|tcg (skips
 # the probe), VW_SMP (virtual CPUs, default 2), VW_DEMO=1 (verbose scenarios).
 #
+# Built tool/vwifi-tool and medium/vwifi-medium are copied into the share;
+# the guest sees the repository itself read-only at its host path, $VW_SRC.
+#
 # The guest gets 1 GiB, its serial console goes to DIR/console.log, the host
 # root is its read-only root and DIR/share is shared read-write (see
 # tests/qemu/init). Each scenario leaves DIR/share/results/NAME.{out,rc,dmesg}.
@@ -87,12 +90,21 @@ cp -r "$VW_TOP/tests/scenarios" "$share/tests/scenarios"
 [ ${#extra[@]} -eq 0 ] || cp "${extra[@]}" "$share/tests/scenarios/"
 cp -r "$VW_TOP/examples" "$share/examples"
 [ -n "$ko" ] && cp "$ko" "$share/vwifi.ko"
+# User-space programs already built in the tree go along, at the same place
+# relative to the top ($VW_TOP in lib.sh is the share in the guest).
+for prog in tool/vwifi-tool medium/vwifi-medium; do
+	if [ -x "$VW_TOP/$prog" ]; then
+		mkdir -p "$share/$(dirname "$prog")"
+		cp "$VW_TOP/$prog" "$share/$prog"
+	fi
+done
 cat >"$share/env" <<EOF
 VW_DRIVER='$driver'
 VW_TIMEOUT='$timeout_s'
 VW_SCENARIOS='${scenarios[*]}'
 VW_DEMO='${VW_DEMO:-0}'
-export VW_DRIVER VW_DEMO
+VW_SRC='$VW_TOP'
+export VW_DRIVER VW_DEMO VW_SRC
 export VW_KO=/run/vwifi/share/vwifi.ko
 EOF
 
