@@ -10,8 +10,6 @@
 #include "vwifi.h"
 
 #define VW_RXQ_MAX 1024		/* frames waiting per receiver */
-#define VW_DISTANCE_CM 100	/* until radios have positions */
-#define VW_PATH_LOSS_EXP_X10 20
 
 /* any context */
 struct sk_buff *vw_air_alloc(struct vw_radio *radio, size_t len)
@@ -27,23 +25,16 @@ struct sk_buff *vw_air_alloc(struct vw_radio *radio, size_t len)
 	return skb;
 }
 
-static int vw_air_signal(const struct vw_radio *tx, const struct vw_radio *rx)
+/* Would rx's own interface want this frame? Unicast for others: no. */
+static bool vw_air_wants(const struct vw_radio *rx, const u8 *frame,
+			 size_t len)
 {
-	return vw_model_signal_dbm(tx->tx_power, VW_DISTANCE_CM,
-				   VW_PATH_LOSS_EXP_X10);
-}
+	const u8 *a1 = frame + 4;
 
-/* Would rx want this frame? Unicast frames for others are not copied. */
-static bool vw_air_wants(const struct vw_radio *rx, const struct sk_buff *skb,
-			 u16 freq)
-{
-	const u8 *a1;
-
-	if (!READ_ONCE(rx->up) || READ_ONCE(rx->channel)->center_freq != freq)
+	if (!READ_ONCE(rx->up) || rx->wdev.iftype == NL80211_IFTYPE_MONITOR)
 		return false;
-	if (skb->len < VW_AIR_HDR_LEN + 10)
+	if (len < 10)
 		return true;	/* let the receiver count it as malformed */
-	a1 = skb->data + VW_AIR_HDR_LEN + 4;
 	return is_multicast_ether_addr(a1) ||
 	       ether_addr_equal(a1, rx->ndev->dev_addr);
 }
@@ -62,35 +53,42 @@ static void vw_air_deliver(struct vw_radio *rx, struct sk_buff *skb,
 }
 
 /*
- * Sends an 802.11 frame (skb->data at the MAC header) on the radio's
- * current channel. Consumes the skb. Any context.
+ * Hands an air frame (skb->data at its air header, hlen long) to every
+ * local radio that hears it: the model decides, monitors see it at once,
+ * interfaces get it through their receive queue. Consumes the skb.
+ * BH disabled, RCU read side.
  */
-void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb, u16 rate)
+void vw_air_distribute(struct sk_buff *skb, size_t hlen,
+		       const struct vw_air_info *info,
+		       const struct vw_air_src *src)
 {
-	struct vw_air_info info = {
-		.rate = rate,
-		.tx_power = radio->tx_power,
-		.seq = atomic_inc_return(&radio->air_seq),
-	};
+	const u8 *frame = skb->data + hlen;
+	size_t len = skb->len - hlen;
 	struct vw_radio *rx, *last = NULL;
 	int last_signal = 0;
 
-	info.freq = READ_ONCE(radio->channel)->center_freq;
-	memcpy(info.tx_addr, radio->addr, ETH_ALEN);
-	if (skb_cow_head(skb, VW_AIR_HDR_LEN)) {
-		vw_drop(radio, VW_DROP_NO_MEMORY);
-		kfree_skb(skb);
-		return;
-	}
-	vw_air_encode(&info, skb_push(skb, VW_AIR_HDR_LEN), VW_AIR_HDR_LEN);
-
-	/* BH off: napi_schedule() from process context must run soon */
-	local_bh_disable();
-	rcu_read_lock();
 	list_for_each_entry_rcu(rx, &vw_radios, list) {
 		struct sk_buff *copy;
+		bool wants, monitored;
+		int signal, why;
 
-		if (rx == radio || !vw_air_wants(rx, skb, info.freq))
+		if (rx == src->radio ||
+		    READ_ONCE(rx->channel)->center_freq != info->freq ||
+		    (src->only && !ether_addr_equal(rx->addr, src->only)))
+			continue;
+		wants = vw_air_wants(rx, frame, len);
+		monitored = atomic_read(&rx->monitors_up);
+		if (!wants && !monitored)
+			continue;
+		why = vw_model_verdict(rx, src, frame, len, &signal);
+		if (why) {
+			if (wants)
+				vw_drop(rx, why);
+			continue;
+		}
+		/* monitors see the frame as it is on the air, at once */
+		vw_monitor_frame(rx, frame, len, info, signal);
+		if (!wants)
 			continue;
 		/* the last receiver gets the original, the others copies */
 		if (last) {
@@ -101,12 +99,50 @@ void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb, u16 rate)
 				vw_drop(last, VW_DROP_NO_MEMORY);
 		}
 		last = rx;
-		last_signal = vw_air_signal(radio, rx);
+		last_signal = signal;
 	}
 	if (last)
 		vw_air_deliver(last, skb, last_signal);
 	else
 		consume_skb(skb);
+}
+
+/*
+ * Sends an 802.11 frame (skb->data at the MAC header) on the radio's
+ * current channel, to this kernel's radios and to the Ethernet transport.
+ * Consumes the skb. Any context.
+ */
+void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb, u16 rate)
+{
+	struct vw_air_info info = {
+		.rate = rate,
+		.tx_power = radio->tx_power,
+		.seq = atomic_inc_return(&radio->air_seq),
+	};
+	struct vw_air_src src = {
+		.radio = radio,
+		.addr = radio->addr,
+		.pos = radio->pos,
+		.tx_power = radio->tx_power,
+	};
+
+	info.freq = READ_ONCE(radio->channel)->center_freq;
+	memcpy(info.tx_addr, radio->addr, ETH_ALEN);
+	if (skb_cow_head(skb, VW_AIR_HDR_LEN)) {
+		vw_drop(radio, VW_DROP_NO_MEMORY);
+		kfree_skb(skb);
+		return;
+	}
+	vw_air_encode(&info, skb_push(skb, VW_AIR_HDR_LEN), VW_AIR_HDR_LEN);
+	atomic_long_inc(&radio->tx_frames);
+
+	/* BH off: napi_schedule() from process context must run soon */
+	local_bh_disable();
+	rcu_read_lock();
+	vw_monitor_frame(radio, skb->data + VW_AIR_HDR_LEN,
+			 skb->len - VW_AIR_HDR_LEN, &info, radio->tx_power);
+	vw_transport_tx(skb);
+	vw_air_distribute(skb, VW_AIR_HDR_LEN, &info, &src);
 	rcu_read_unlock();
 	local_bh_enable();
 }
@@ -118,6 +154,7 @@ static void vw_air_rx(struct vw_radio *radio, struct sk_buff *skb)
 	struct vw_frame f;
 	int hlen, signal;
 
+	atomic_long_inc(&radio->rx_frames);
 	if (skb_linearize(skb))
 		goto drop_nomem;
 	hlen = vw_air_decode(skb->data, skb->len, &info);
@@ -128,10 +165,6 @@ static void vw_air_rx(struct vw_radio *radio, struct sk_buff *skb)
 	if (info.freq != READ_ONCE(radio->channel)->center_freq)
 		goto drop_not_for_us;
 	signal = info.signal;
-	if (signal < VW_SENSITIVITY_DBM) {
-		vw_drop(radio, VW_DROP_SIGNAL);
-		goto drop_silently;
-	}
 	skb_pull(skb, hlen);
 	if (vw_frame_parse(skb->data, skb->len, &f) < 0)
 		goto drop_malformed;
@@ -142,6 +175,8 @@ static void vw_air_rx(struct vw_radio *radio, struct sk_buff *skb)
 			vw_sta_rx_mgmt(radio, &f, signal);
 		else if (radio->wdev.iftype == NL80211_IFTYPE_AP)
 			vw_ap_rx_mgmt(radio, &f, signal);
+		else if (radio->wdev.iftype == NL80211_IFTYPE_ADHOC)
+			vw_ibss_rx_mgmt(radio, &f, signal);
 		consume_skb(skb);
 		return;
 	case VW_FTYPE_DATA:

@@ -15,13 +15,18 @@ static int vw_change_virtual_intf(struct wiphy *wiphy, struct net_device *ndev,
 	switch (type) {
 	case NL80211_IFTYPE_STATION:
 	case NL80211_IFTYPE_AP:
+	case NL80211_IFTYPE_ADHOC:
+	case NL80211_IFTYPE_MONITOR:
 		break;
 	default:
 		return -EOPNOTSUPP;
 	}
+	if (ndev != radio->ndev)
+		return type == NL80211_IFTYPE_MONITOR ? 0 : -EOPNOTSUPP;
 	if (netif_running(ndev))
 		return -EBUSY;
 	/* the netdev is down: no connection, no AP (ndo_stop saw to it) */
+	vw_monitor_set_type(radio, type == NL80211_IFTYPE_MONITOR);
 	radio->wdev.iftype = type;
 	return 0;
 }
@@ -32,7 +37,9 @@ static int vw_get_channel(struct wiphy *wiphy, struct wireless_dev *wdev,
 {
 	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
 	bool active = READ_ONCE(radio->ap.started) ||
-		      READ_ONCE(radio->sta.state) == VW_STA_CONNECTED;
+		      READ_ONCE(radio->ibss.joined) ||
+		      READ_ONCE(radio->sta.state) == VW_STA_CONNECTED ||
+		      radio->wdev.iftype == NL80211_IFTYPE_MONITOR;
 
 	if (!active)
 		return -ENODATA;
@@ -55,7 +62,10 @@ static int vw_change_beacon(struct wiphy *wiphy, struct net_device *ndev,
 }
 
 const struct cfg80211_ops vw_cfg_ops = {
+	.add_virtual_intf = vw_monitor_add,
+	.del_virtual_intf = vw_monitor_del,
 	.change_virtual_intf = vw_change_virtual_intf,
+	.set_monitor_channel = vw_monitor_set_channel,
 	.get_channel = vw_get_channel,
 	.set_wiphy_params = vw_set_wiphy_params,
 
@@ -69,6 +79,9 @@ const struct cfg80211_ops vw_cfg_ops = {
 	.stop_ap = vw_ap_stop,
 	.del_station = vw_ap_del_station,
 	.change_bss = vw_ap_change_bss,
+
+	.join_ibss = vw_ibss_join,
+	.leave_ibss = vw_ibss_leave,
 
 	.get_station = vw_peer_get_station,
 	.dump_station = vw_peer_dump_station,

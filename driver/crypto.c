@@ -201,11 +201,31 @@ int vw_ccmp_decrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off,
 
 /* ---- cfg80211 key operations: process context, wiphy/RTNL held ---- */
 
+/*
+ * Where a key lives: a peer's pairwise key; in IBSS a peer's own group key
+ * (each member of an RSN IBSS sends with a group key of its own); else
+ * the radio's group key. radio->lock or RCU; NULL if the peer is unknown.
+ */
+static struct vw_key __rcu **vw_key_slot(struct vw_radio *radio, u8 idx,
+					 bool pairwise, const u8 *mac)
+{
+	bool peer_gtk = !pairwise && mac && !is_broadcast_ether_addr(mac) &&
+			radio->wdev.iftype == NL80211_IFTYPE_ADHOC;
+	struct vw_peer *peer;
+
+	if (!pairwise && !peer_gtk)
+		return &radio->gtk[idx];
+	peer = mac ? vw_peer_find(radio, mac) : NULL;
+	if (!peer)
+		return NULL;
+	return pairwise ? &peer->ptk : &peer->gtk[idx];
+}
+
 int vw_key_add(struct wiphy *wiphy, struct net_device *ndev, int link_id,
 	       u8 idx, bool pairwise, const u8 *mac, struct key_params *params)
 {
 	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
-	struct vw_peer *peer;
+	struct vw_key __rcu **slot;
 	struct vw_key *key, *old;
 
 	if (idx >= VW_NUM_GROUP_KEYS)
@@ -214,20 +234,14 @@ int vw_key_add(struct wiphy *wiphy, struct net_device *ndev, int link_id,
 	if (IS_ERR(key))
 		return PTR_ERR(key);
 
-	if (!pairwise) {
-		vw_key_replace(&radio->gtk[idx], key, &radio->lock);
-		return 0;
-	}
-
 	spin_lock_bh(&radio->lock);
-	peer = mac ? vw_peer_find(radio, mac) : NULL;
-	if (!peer) {
+	slot = vw_key_slot(radio, idx, pairwise, mac);
+	if (!slot) {
 		spin_unlock_bh(&radio->lock);
 		vw_key_destroy(key);
 		return -ENOENT;
 	}
-	old = rcu_replace_pointer(peer->ptk, key,
-				  lockdep_is_held(&radio->lock));
+	old = rcu_replace_pointer(*slot, key, lockdep_is_held(&radio->lock));
 	spin_unlock_bh(&radio->lock);
 	vw_key_free(old);
 	return 0;
@@ -237,19 +251,15 @@ int vw_key_del(struct wiphy *wiphy, struct net_device *ndev, int link_id,
 	       u8 idx, bool pairwise, const u8 *mac)
 {
 	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
-	struct vw_peer *peer;
+	struct vw_key __rcu **slot;
 	struct vw_key *old = NULL;
 
 	if (idx >= VW_NUM_GROUP_KEYS)
 		return -ENOENT;
-	if (!pairwise) {
-		vw_key_replace(&radio->gtk[idx], NULL, &radio->lock);
-		return 0;
-	}
 	spin_lock_bh(&radio->lock);
-	peer = mac ? vw_peer_find(radio, mac) : NULL;
-	if (peer)
-		old = rcu_replace_pointer(peer->ptk, NULL,
+	slot = vw_key_slot(radio, idx, pairwise, mac);
+	if (slot)
+		old = rcu_replace_pointer(*slot, NULL,
 					  lockdep_is_held(&radio->lock));
 	spin_unlock_bh(&radio->lock);
 	vw_key_free(old);
@@ -263,8 +273,8 @@ int vw_key_get(struct wiphy *wiphy, struct net_device *ndev, int link_id,
 {
 	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
 	struct key_params params = { .cipher = WLAN_CIPHER_SUITE_CCMP };
-	struct vw_peer *peer;
-	struct vw_key *key;
+	struct vw_key __rcu **slot;
+	struct vw_key *key = NULL;
 	u8 seq[6];
 	u64 pn;
 	int i;
@@ -272,17 +282,16 @@ int vw_key_get(struct wiphy *wiphy, struct net_device *ndev, int link_id,
 	if (idx >= VW_NUM_GROUP_KEYS)
 		return -ENOENT;
 	rcu_read_lock();
-	if (pairwise) {
-		peer = mac ? vw_peer_find(radio, mac) : NULL;
-		key = peer ? rcu_dereference(peer->ptk) : NULL;
-	} else {
-		key = rcu_dereference(radio->gtk[idx]);
-	}
+	slot = vw_key_slot(radio, idx, pairwise, mac);
+	if (slot)
+		key = rcu_dereference(*slot);
 	if (!key) {
 		rcu_read_unlock();
 		return -ENOENT;
 	}
-	pn = atomic64_read(&key->tx_pn);
+	/* our own keys: the last PN sent; a peer's: the last received */
+	pn = (pairwise || slot == &radio->gtk[idx]) ?
+	     atomic64_read(&key->tx_pn) : key->rx_pn;
 	rcu_read_unlock();
 	for (i = 0; i < 6; i++)
 		seq[i] = pn >> (8 * i);

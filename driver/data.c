@@ -145,6 +145,47 @@ drop:
 	kfree_skb(skb);
 }
 
+/* IBSS: straight to the peer, group frames with our own group key */
+static void vw_data_ibss_tx(struct vw_radio *radio, struct sk_buff *skb)
+{
+	const struct ethhdr *eth = (const struct ethhdr *)skb->data;
+	const u8 *bssid = radio->ibss.bssid;
+	bool privacy = READ_ONCE(radio->ibss.privacy);
+	struct vw_peer *peer = NULL;
+	struct vw_key *key = NULL;
+
+	if (!READ_ONCE(radio->ibss.joined)) {
+		vw_drop(radio, VW_DROP_NOT_FOR_US);
+		goto drop;
+	}
+	if (is_multicast_ether_addr(eth->h_dest)) {
+		key = rcu_dereference(radio->gtk[READ_ONCE(radio->gtk_tx_idx)]);
+		if (!key && privacy) {
+			vw_drop(radio, VW_DROP_NO_KEY);
+			goto drop;
+		}
+	} else {
+		peer = vw_peer_find(radio, eth->h_dest);
+		/* an open cell lets us talk to stations not yet heard */
+		if (!peer && privacy) {
+			vw_drop(radio, VW_DROP_UNKNOWN_PEER);
+			goto drop;
+		}
+		if (peer && !READ_ONCE(peer->authorized) &&
+		    eth->h_proto != htons(ETH_P_PAE)) {
+			vw_drop(radio, VW_DROP_UNAUTHORIZED);
+			goto drop;
+		}
+		if (peer)
+			key = rcu_dereference(peer->ptk);
+	}
+	vw_data_encap_tx(radio, skb, 0, eth->h_dest, radio->ndev->dev_addr,
+			 bssid, key, peer);
+	return;
+drop:
+	kfree_skb(skb);
+}
+
 /* ndo_start_xmit: BH disabled */
 netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
@@ -163,6 +204,9 @@ netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
 	case NL80211_IFTYPE_STATION:
 		vw_data_sta_tx(radio, skb);
 		break;
+	case NL80211_IFTYPE_ADHOC:
+		vw_data_ibss_tx(radio, skb);
+		break;
 	default:
 		vw_drop(radio, VW_DROP_NOT_FOR_US);
 		kfree_skb(skb);
@@ -173,7 +217,7 @@ netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
 
 /* Which key protects a received frame, and which peer sent it. */
 static struct vw_peer *vw_data_rx_peer(struct vw_radio *radio,
-				       const struct vw_frame *f,
+				       const struct vw_frame *f, int signal,
 				       u8 *da, u8 *sa, enum vw_drop *why)
 {
 	bool tods = f->fc & VW_FC_TODS, fromds = f->fc & VW_FC_FROMDS;
@@ -209,6 +253,19 @@ static struct vw_peer *vw_data_rx_peer(struct vw_radio *radio,
 		ether_addr_copy(da, f->addr3);
 		ether_addr_copy(sa, f->addr2);
 		return peer;
+	case NL80211_IFTYPE_ADHOC:
+		if (tods || fromds || !READ_ONCE(radio->ibss.joined) ||
+		    !ether_addr_equal(f->addr3, radio->ibss.bssid))
+			return NULL;
+		if (!is_multicast_ether_addr(f->addr1) &&
+		    !ether_addr_equal(f->addr1, mine))
+			return NULL;
+		spin_lock(&radio->lock);
+		peer = vw_ibss_peer_seen(radio, f->addr2, signal);
+		spin_unlock(&radio->lock);
+		ether_addr_copy(da, f->addr1);
+		ether_addr_copy(sa, f->addr2);
+		return peer;
 	default:
 		return NULL;
 	}
@@ -227,8 +284,12 @@ static int vw_data_rx_decrypt(struct vw_radio *radio, struct sk_buff *skb,
 	if (vw_ccmp_hdr_get(f->body, f->body_len, &pn, &idx) < 0)
 		return -EINVAL;
 	*why = VW_DROP_NO_KEY;
-	if (is_multicast_ether_addr(f->addr1))
-		key = rcu_dereference(radio->gtk[idx % VW_NUM_GROUP_KEYS]);
+	idx %= VW_NUM_GROUP_KEYS;
+	if (is_multicast_ether_addr(f->addr1) &&
+	    radio->wdev.iftype == NL80211_IFTYPE_ADHOC)
+		key = rcu_dereference(peer->gtk[idx]);	/* the sender's own */
+	else if (is_multicast_ether_addr(f->addr1))
+		key = rcu_dereference(radio->gtk[idx]);
 	else
 		key = rcu_dereference(peer->ptk);
 	if (!key)
@@ -252,7 +313,7 @@ void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
 	int proto;
 
 	rcu_read_lock();
-	peer = vw_data_rx_peer(radio, f, da, sa, &why);
+	peer = vw_data_rx_peer(radio, f, signal, da, sa, &why);
 	if (!peer)
 		goto drop;
 	peer->last_rx_jiffies = jiffies;

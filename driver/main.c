@@ -4,6 +4,7 @@
  */
 #include <linux/module.h>
 #include <linux/moduleparam.h>
+#include <net/genetlink.h>
 
 #include "vwifi.h"
 
@@ -30,9 +31,23 @@ static int __init vw_init(void)
 	if (err)
 		goto err_destroy_wq;
 
+	err = vw_transport_init();
+	if (err)
+		goto err_uninit_radios;
+
+	err = vw_netlink_init();
+	if (err)
+		goto err_uninit_transport;
+
 	pr_info("loaded with %d radios\n", station);
 	return 0;
 
+err_uninit_transport:
+	vw_transport_uninit();
+err_uninit_radios:
+	vw_radios_uninit();
+	vw_model_uninit();
+	rcu_barrier();
 err_destroy_wq:
 	destroy_workqueue(vw_wq);
 	return err;
@@ -40,7 +55,10 @@ err_destroy_wq:
 
 static void __exit vw_exit(void)
 {
+	vw_netlink_uninit();
+	vw_transport_uninit();
 	vw_radios_uninit();
+	vw_model_uninit();
 	/* peers and keys are freed by RCU works queued on vw_wq */
 	rcu_barrier();
 	destroy_workqueue(vw_wq);
@@ -51,3 +69,4 @@ module_init(vw_init);
 module_exit(vw_exit);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("Virtual Wi-Fi radios with a modelled air (cfg80211 FullMAC)");
+MODULE_ALIAS_GENL_FAMILY("vwifi");

@@ -10,13 +10,12 @@ static void vw_peer_free_work(struct work_struct *work)
 {
 	struct vw_peer *peer = container_of(to_rcu_work(work), struct vw_peer,
 					    free_work);
-	struct vw_key *key = rcu_dereference_protected(peer->ptk, true);
+	int i;
 
-	if (key) {
-		/* readers of the peer were the only readers of its key */
-		RCU_INIT_POINTER(peer->ptk, NULL);
-		vw_key_free(key);
-	}
+	/* readers of the peer were the only readers of its keys */
+	vw_key_free(rcu_dereference_protected(peer->ptk, true));
+	for (i = 0; i < VW_NUM_GROUP_KEYS; i++)
+		vw_key_free(rcu_dereference_protected(peer->gtk[i], true));
 	kfree(peer);
 }
 
@@ -60,14 +59,20 @@ void vw_peer_remove(struct vw_radio *radio, struct vw_peer *peer)
 	queue_rcu_work(vw_wq, &peer->free_work);
 }
 
-void vw_peer_remove_all(struct vw_radio *radio)
+/* radio->lock held */
+void vw_peer_remove_all_locked(struct vw_radio *radio)
 {
 	struct vw_peer *peer, *tmp;
 
-	spin_lock_bh(&radio->lock);
 	list_for_each_entry_safe(peer, tmp, &radio->peers, list)
 		vw_peer_remove(radio, peer);
 	radio->ap.num_peers = 0;
+}
+
+void vw_peer_remove_all(struct vw_radio *radio)
+{
+	spin_lock_bh(&radio->lock);
+	vw_peer_remove_all_locked(radio);
 	spin_unlock_bh(&radio->lock);
 }
 

@@ -10,6 +10,7 @@
 
 LIST_HEAD(vw_radios);
 static DEFINE_MUTEX(vw_radios_lock);	/* writers of vw_radios */
+static DEFINE_IDA(vw_radio_ida);	/* N of vw_phyN and vwN */
 
 #define CHAN2G(_ch, _freq, _flags) {				\
 	.band = NL80211_BAND_2GHZ, .center_freq = (_freq),	\
@@ -51,6 +52,8 @@ static const char * const vw_drop_names[VW_DROP_COUNT] = {
 	[VW_DROP_REPLAY] = "rx_drop_replay",
 	[VW_DROP_NO_MEMORY] = "drop_no_memory",
 	[VW_DROP_SIGNAL] = "rx_drop_signal",
+	[VW_DROP_DENIED] = "rx_drop_denied",
+	[VW_DROP_LINK_LOSS] = "rx_drop_link_loss",
 };
 
 const char *vw_drop_name(enum vw_drop why)
@@ -65,6 +68,8 @@ static int vw_ndo_open(struct net_device *ndev)
 {
 	struct vw_radio *radio = vw_radio_from_ndev(ndev);
 
+	if (radio->wdev.iftype == NL80211_IFTYPE_MONITOR)
+		atomic_inc(&radio->monitors_up);
 	vw_air_start(radio);
 	netif_start_queue(ndev);
 	return 0;
@@ -80,7 +85,10 @@ static int vw_ndo_stop(struct net_device *ndev)
 	/* a radio that goes down leaves its BSS or stops beaconing */
 	vw_sta_stop(radio);
 	vw_ap_shutdown(radio);
+	vw_ibss_shutdown(radio);
 	vw_air_stop(radio);
+	if (radio->wdev.iftype == NL80211_IFTYPE_MONITOR)
+		atomic_dec(&radio->monitors_up);
 	return 0;
 }
 
@@ -208,14 +216,17 @@ static int vw_wiphy_setup(struct vw_radio *radio)
 	wiphy->bands[NL80211_BAND_2GHZ] = band;
 
 	wiphy->interface_modes = BIT(NL80211_IFTYPE_STATION) |
-				 BIT(NL80211_IFTYPE_AP);
+				 BIT(NL80211_IFTYPE_AP) |
+				 BIT(NL80211_IFTYPE_ADHOC) |
+				 BIT(NL80211_IFTYPE_MONITOR);
 	wiphy->signal_type = CFG80211_SIGNAL_TYPE_MBM;
 	wiphy->max_scan_ssids = 4;
 	wiphy->max_scan_ie_len = 512;
 	wiphy->cipher_suites = vw_cipher_suites;
 	wiphy->n_cipher_suites = ARRAY_SIZE(vw_cipher_suites);
 	wiphy->max_ap_assoc_sta = VW_MAX_PEERS;
-	wiphy->flags |= WIPHY_FLAG_NETNS_OK | WIPHY_FLAG_HAVE_AP_SME;
+	wiphy->flags |= WIPHY_FLAG_NETNS_OK | WIPHY_FLAG_HAVE_AP_SME |
+			WIPHY_FLAG_IBSS_RSN;
 	wiphy->ap_sme_capa = 0;
 	memcpy(wiphy->perm_addr, radio->addr, ETH_ALEN);
 
@@ -223,18 +234,24 @@ static int vw_wiphy_setup(struct vw_radio *radio)
 	return 0;
 }
 
-static int vw_netdev_create(struct vw_radio *radio)
+static int vw_netdev_create(struct vw_radio *radio, struct net *net,
+			    const char *ifname)
 {
 	char name[IFNAMSIZ];
 	struct net_device *ndev;
 	int err;
 
-	snprintf(name, sizeof(name), "vw%d", radio->idx);
+	if (ifname)
+		strscpy(name, ifname, sizeof(name));
+	else
+		snprintf(name, sizeof(name), "vw%d", radio->idx);
 	ndev = alloc_netdev(sizeof(struct vw_radio *), name, NET_NAME_ENUM,
 			    vw_netdev_setup);
 	if (!ndev)
 		return -ENOMEM;
 	*(struct vw_radio **)netdev_priv(ndev) = radio;
+	radio->eth_header_ops = ndev->header_ops;
+	dev_net_set(ndev, net);
 	eth_hw_addr_set(ndev, radio->addr);
 	ndev->ieee80211_ptr = &radio->wdev;
 	SET_NETDEV_DEV(ndev, wiphy_dev(radio->wiphy));
@@ -249,7 +266,7 @@ static int vw_netdev_create(struct vw_radio *radio)
 	rtnl_lock();
 	/* someone may already own the classic name in this namespace */
 	err = 0;
-	if (__dev_get_by_name(dev_net(ndev), name))
+	if (!ifname && __dev_get_by_name(net, name))
 		err = dev_alloc_name(ndev, "vw%d");
 	if (err >= 0)
 		err = register_netdevice(ndev);
@@ -263,17 +280,24 @@ static int vw_netdev_create(struct vw_radio *radio)
 	return 0;
 }
 
-struct vw_radio *vw_radio_create(int idx)
+/* process context: a new radio in net, its netdev called ifname or vwN */
+struct vw_radio *vw_radio_create(struct net *net, const char *ifname)
 {
 	char name[32];
 	struct wiphy *wiphy;
 	struct vw_radio *radio;
-	int err;
+	int idx, err;
 
+	idx = ida_alloc_max(&vw_radio_ida, 0xffffff, GFP_KERNEL);
+	if (idx < 0)
+		return ERR_PTR(idx);
 	snprintf(name, sizeof(name), "vw_phy%d", idx);
 	wiphy = wiphy_new_nm(&vw_cfg_ops, sizeof(*radio), name);
-	if (!wiphy)
-		return ERR_PTR(-ENOMEM);
+	if (!wiphy) {
+		err = -ENOMEM;
+		goto err_free_idx;
+	}
+	wiphy_net_set(wiphy, net);
 
 	radio = wiphy_priv(wiphy);
 	radio->wiphy = wiphy;
@@ -281,10 +305,12 @@ struct vw_radio *vw_radio_create(int idx)
 	radio->tx_power = VW_DEFAULT_TX_POWER;
 	spin_lock_init(&radio->lock);
 	INIT_LIST_HEAD(&radio->peers);
+	INIT_LIST_HEAD(&radio->monitors);
 	skb_queue_head_init(&radio->rxq);
 	vw_radio_addr(idx, radio->addr);
 	vw_sta_init(radio);
 	vw_ap_init(radio);
+	vw_ibss_init(radio);
 
 	radio->tstats = netdev_alloc_pcpu_stats(struct pcpu_sw_netstats);
 	if (!radio->tstats) {
@@ -300,7 +326,7 @@ struct vw_radio *vw_radio_create(int idx)
 	if (err)
 		goto err_free_stats;
 
-	err = vw_netdev_create(radio);
+	err = vw_netdev_create(radio, net, ifname);
 	if (err)
 		goto err_unregister_wiphy;
 
@@ -315,7 +341,41 @@ err_free_stats:
 	free_percpu(radio->tstats);
 err_free_wiphy:
 	wiphy_free(wiphy);
+err_free_idx:
+	ida_free(&vw_radio_ida, idx);
 	return ERR_PTR(err);
+}
+
+/*
+ * A radio by its interface or wiphy name, whatever namespace it is in.
+ * Caller serializes against deletion (genl ops of our family are).
+ */
+struct vw_radio *vw_radio_find(const char *name)
+{
+	struct vw_radio *radio, *found = NULL;
+
+	mutex_lock(&vw_radios_lock);
+	list_for_each_entry(radio, &vw_radios, list) {
+		if (!strcmp(radio->ndev->name, name) ||
+		    !strcmp(wiphy_name(radio->wiphy), name)) {
+			found = radio;
+			break;
+		}
+	}
+	mutex_unlock(&vw_radios_lock);
+	return found;
+}
+
+/* RCU read side: the local radio using addr on the air */
+struct vw_radio *vw_radio_by_addr(const u8 *addr)
+{
+	struct vw_radio *radio;
+
+	list_for_each_entry_rcu(radio, &vw_radios, list) {
+		if (ether_addr_equal(radio->addr, addr))
+			return radio;
+	}
+	return NULL;
 }
 
 /* process context; the radio may be connected, beaconing, anywhere */
@@ -328,9 +388,11 @@ void vw_radio_destroy(struct vw_radio *radio)
 	synchronize_net();
 
 	/* ndo_stop disconnects, stops the AP and the air */
+	vw_monitors_remove_all(radio);
 	unregister_netdev(radio->ndev);
 	vw_sta_uninit(radio);
 	vw_ap_uninit(radio);
+	vw_ibss_shutdown(radio);
 	vw_peer_remove_all(radio);
 	vw_keys_clear(radio);
 	skb_queue_purge(&radio->rxq);
@@ -338,6 +400,8 @@ void vw_radio_destroy(struct vw_radio *radio)
 	wiphy_unregister(radio->wiphy);
 	free_netdev(radio->ndev);
 	free_percpu(radio->tstats);
+	vw_model_forget(radio->addr);
+	ida_free(&vw_radio_ida, radio->idx);
 	wiphy_free(radio->wiphy);
 }
 
@@ -347,7 +411,7 @@ int vw_radios_init(int count)
 	int i;
 
 	for (i = 0; i < count; i++) {
-		radio = vw_radio_create(i);
+		radio = vw_radio_create(&init_net, NULL);
 		if (IS_ERR(radio)) {
 			pr_err("creating radio %d failed: %ld\n", i,
 			       PTR_ERR(radio));

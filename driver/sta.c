@@ -221,8 +221,9 @@ static void vw_sta_timer(struct timer_list *t)
 	spin_unlock_bh(&radio->lock);
 }
 
-static void vw_sta_inform_bss(struct vw_radio *radio,
-			      const struct vw_frame *f, int signal)
+/* NAPI: a beacon or probe response for cfg80211's BSS table */
+void vw_sta_inform_bss(struct vw_radio *radio, const struct vw_frame *f,
+		       int signal)
 {
 	struct ieee80211_channel *chan = READ_ONCE(radio->channel);
 	struct cfg80211_bss *bss;
@@ -528,7 +529,8 @@ int vw_sta_scan(struct wiphy *wiphy, struct cfg80211_scan_request *req)
 	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
 	struct vw_sta *sta = &radio->sta;
 
-	if (radio->wdev.iftype != NL80211_IFTYPE_STATION)
+	if (radio->wdev.iftype != NL80211_IFTYPE_STATION &&
+	    radio->wdev.iftype != NL80211_IFTYPE_ADHOC)
 		return -EOPNOTSUPP;
 	spin_lock_bh(&radio->lock);
 	if (sta->scan_req) {

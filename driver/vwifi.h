@@ -32,7 +32,7 @@
 
 #define VW_NAME "vwifi"
 #define VW_DEFAULT_TX_POWER 20		/* dBm */
-#define VW_SENSITIVITY_DBM (-90)	/* below this a frame is lost */
+#define VW_SENSITIVITY_DBM (-90)	/* default: below this a frame is lost */
 #define VW_MAX_PEERS 128		/* associated stations per AP */
 #define VW_NUM_GROUP_KEYS 4
 #define VW_RATE_MGMT 10			/* 1 Mb/s, units of 100 kb/s */
@@ -55,6 +55,8 @@ enum vw_drop {
 	VW_DROP_REPLAY,		/* packet number not increasing */
 	VW_DROP_NO_MEMORY,
 	VW_DROP_SIGNAL,		/* below the receiver's sensitivity */
+	VW_DROP_DENIED,		/* the receiver denies the sender */
+	VW_DROP_LINK_LOSS,	/* lost at random on a lossy link */
 	VW_DROP_COUNT,
 };
 
@@ -84,6 +86,7 @@ struct vw_peer {
 	enum vw_peer_state state;
 	bool authorized;		/* 802.1X port open */
 	struct vw_key __rcu *ptk;
+	struct vw_key __rcu *gtk[VW_NUM_GROUP_KEYS];	/* IBSS: the peer's own */
 	unsigned long assoc_jiffies;
 	unsigned long last_rx_jiffies;
 	int signal;			/* dBm, last frame */
@@ -148,6 +151,22 @@ struct vw_ap {
 	int num_peers;
 };
 
+/* IBSS: the cell we are in */
+struct vw_ibss {
+	bool joined;
+	bool searching;			/* looking for a cell to join */
+	bool fixed_bssid;
+	bool privacy;
+	u8 bssid[ETH_ALEN];
+	u8 ssid[IEEE80211_MAX_SSID_LEN];
+	u8 ssid_len;
+	u16 beacon_int;
+	u64 tsf_base;			/* ns: when the cell began */
+	u8 *ies;			/* from wpa_supplicant (RSN IE ...) */
+	size_t ies_len;
+	struct timer_list timer;	/* search, then beacons */
+};
+
 struct vw_radio {
 	struct list_head list;		/* vw_radios, RCU */
 	int idx;
@@ -155,15 +174,20 @@ struct vw_radio {
 	struct wiphy *wiphy;
 	struct net_device *ndev;
 	struct wireless_dev wdev;
+	const struct header_ops *eth_header_ops;	/* while not a monitor */
 
 	/* the air */
 	struct ieee80211_channel *channel;	/* where we listen and send */
 	int tx_power;			/* dBm */
+	s32 pos[3];			/* millimetres */
+	atomic_long_t tx_frames, rx_frames;
 	bool up;			/* netdev open: receives frames */
 	atomic_t air_seq;
 	atomic_t mac_seq;		/* 802.11 sequence numbers */
 	struct sk_buff_head rxq;
 	struct napi_struct napi;
+	struct list_head monitors;	/* extra monitor interfaces, RCU */
+	atomic_t monitors_up;		/* monitor interfaces running */
 
 	spinlock_t lock;		/* see above */
 	struct list_head peers;		/* RCU */
@@ -171,6 +195,7 @@ struct vw_radio {
 	u8 gtk_tx_idx;
 	struct vw_sta sta;
 	struct vw_ap ap;
+	struct vw_ibss ibss;
 
 	struct pcpu_sw_netstats __percpu *tstats;
 	atomic_long_t drops[VW_DROP_COUNT];
@@ -196,10 +221,54 @@ static inline u16 vw_next_seq(struct vw_radio *radio)
 	return (u16)atomic_inc_return(&radio->mac_seq) & 0xfff;
 }
 
+/* Who sent a frame, for the model. */
+struct vw_air_src {
+	const struct vw_radio *radio;	/* the local sender, or NULL */
+	const u8 *addr;			/* its permanent address */
+	const s32 *pos;			/* NULL: unknown, a remote radio */
+	int tx_power;			/* dBm */
+	bool signal_given;		/* a medium server filled it in */
+	int signal;
+	const u8 *only;			/* for this receiver only, or NULL */
+};
+
+/* model.c */
+struct vw_model {
+	int exponent_x10;	/* path loss exponent */
+	int sensitivity;	/* dBm */
+};
+extern struct vw_model vw_model;
+int vw_deny_add(const u8 *rx, const u8 *tx);
+int vw_deny_del(const u8 *rx, const u8 *tx);
+void vw_deny_clear(void);
+int vw_link_set(const u8 *tx, const u8 *rx, u32 loss);
+void vw_model_forget(const u8 *addr);
+int vw_model_walk(bool links, int pos,
+		  int (*fn)(void *arg, const u8 *rx, const u8 *tx, u32 loss),
+		  void *arg);
+int vw_model_verdict(const struct vw_radio *rx, const struct vw_air_src *src,
+		     const u8 *frame, size_t len, int *signal);
+void vw_model_uninit(void);
+
+/* transport.c */
+void vw_transport_tx(const struct sk_buff *skb);
+int vw_transport_attach(struct net *net, const char *name,
+			struct netlink_ext_ack *extack);
+void vw_transport_detach(void);
+int vw_transport_info(char *name, size_t len, u64 *counters);
+int vw_transport_init(void);
+void vw_transport_uninit(void);
+
+/* netlink.c */
+int vw_netlink_init(void);
+void vw_netlink_uninit(void);
+
 /* radio.c */
 extern struct list_head vw_radios;
 extern const struct cfg80211_ops vw_cfg_ops;
-struct vw_radio *vw_radio_create(int idx);
+struct vw_radio *vw_radio_create(struct net *net, const char *ifname);
+struct vw_radio *vw_radio_find(const char *name);
+struct vw_radio *vw_radio_by_addr(const u8 *addr);
 void vw_radio_destroy(struct vw_radio *radio);
 int vw_radios_init(int count);
 void vw_radios_uninit(void);
@@ -208,6 +277,9 @@ const char *vw_drop_name(enum vw_drop why);
 /* air.c */
 struct sk_buff *vw_air_alloc(struct vw_radio *radio, size_t len);
 void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb, u16 rate);
+void vw_air_distribute(struct sk_buff *skb, size_t hlen,
+		       const struct vw_air_info *info,
+		       const struct vw_air_src *src);
 int vw_air_napi_poll(struct napi_struct *napi, int budget);
 void vw_air_start(struct vw_radio *radio);
 void vw_air_stop(struct vw_radio *radio);
@@ -227,6 +299,19 @@ void vw_air_stop(struct vw_radio *radio);
 		__len < 0 ? -ENOMEM : 0;				\
 	})
 
+/* monitor.c */
+void vw_monitor_frame(struct vw_radio *radio, const u8 *frame, size_t len,
+		      const struct vw_air_info *info, int signal);
+void vw_monitor_set_type(struct vw_radio *radio, bool monitor);
+struct wireless_dev *vw_monitor_add(struct wiphy *wiphy, const char *name,
+				    unsigned char name_assign_type,
+				    enum nl80211_iftype type,
+				    struct vif_params *params);
+int vw_monitor_del(struct wiphy *wiphy, struct wireless_dev *wdev);
+int vw_monitor_set_channel(struct wiphy *wiphy,
+			   struct cfg80211_chan_def *chandef);
+void vw_monitors_remove_all(struct vw_radio *radio);
+
 /* data.c */
 netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev);
 void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
@@ -238,6 +323,8 @@ void vw_sta_uninit(struct vw_radio *radio);
 void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		    int signal);
 void vw_sta_reset(struct vw_radio *radio, bool notify, u16 reason);
+void vw_sta_inform_bss(struct vw_radio *radio, const struct vw_frame *f,
+		       int signal);
 void vw_sta_stop(struct vw_radio *radio);
 int vw_sta_scan(struct wiphy *wiphy, struct cfg80211_scan_request *req);
 void vw_sta_abort_scan(struct wiphy *wiphy, struct wireless_dev *wdev);
@@ -263,11 +350,23 @@ int vw_ap_del_station(struct wiphy *wiphy, struct net_device *ndev,
 int vw_ap_change_bss(struct wiphy *wiphy, struct net_device *ndev,
 		     struct bss_parameters *params);
 
+/* ibss.c */
+void vw_ibss_init(struct vw_radio *radio);
+void vw_ibss_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
+		     int signal);
+struct vw_peer *vw_ibss_peer_seen(struct vw_radio *radio, const u8 *addr,
+				  int signal);
+int vw_ibss_join(struct wiphy *wiphy, struct net_device *ndev,
+		 struct cfg80211_ibss_params *params);
+int vw_ibss_leave(struct wiphy *wiphy, struct net_device *ndev);
+void vw_ibss_shutdown(struct vw_radio *radio);
+
 /* peer.c */
 struct vw_peer *vw_peer_find(struct vw_radio *radio, const u8 *addr);
 struct vw_peer *vw_peer_add(struct vw_radio *radio, const u8 *addr);
 void vw_peer_remove(struct vw_radio *radio, struct vw_peer *peer);
 void vw_peer_remove_all(struct vw_radio *radio);
+void vw_peer_remove_all_locked(struct vw_radio *radio);
 void vw_peer_fill_sinfo(struct vw_radio *radio, struct vw_peer *peer,
 			struct station_info *sinfo);
 int vw_peer_get_station(struct wiphy *wiphy, struct net_device *ndev,

@@ -35,6 +35,12 @@
  * VWIFI_CMD_MODEL_GET / VWIFI_CMD_MODEL_SET (admin for SET): the
  *   propagation model: VWIFI_ATTR_PATH_LOSS_EXP (exponent x10, 10..60) and
  *   VWIFI_ATTR_SENSITIVITY (dBm, s32, -120..0).
+ * VWIFI_CMD_TRANSPORT_GET: the Ethernet transport that carries the air to
+ *   other machines: VWIFI_ATTR_IFNAME when one is attached, and a nested
+ *   VWIFI_ATTR_STATS (TX_FRAMES, RX_FRAMES, RX_MALFORMED, RX_OWN).
+ * VWIFI_CMD_TRANSPORT_SET (admin): attaches the air to the Ethernet
+ *   interface VWIFI_ATTR_IFNAME of the caller's namespace (its MTU is raised
+ *   to 2304 when it can be), or detaches it when the attribute is absent.
  */
 #ifndef _UAPI_VWIFI_H
 #define _UAPI_VWIFI_H
@@ -56,6 +62,8 @@ enum vwifi_cmd {
 	VWIFI_CMD_LINK_GET,
 	VWIFI_CMD_MODEL_GET,
 	VWIFI_CMD_MODEL_SET,
+	VWIFI_CMD_TRANSPORT_GET,
+	VWIFI_CMD_TRANSPORT_SET,
 	__VWIFI_CMD_MAX,
 };
 #define VWIFI_CMD_MAX (__VWIFI_CMD_MAX - 1)
@@ -93,6 +101,7 @@ enum vwifi_stat {
 	VWIFI_STAT_RX_MALFORMED,	/* failed a length or format check */
 	VWIFI_STAT_DROPPED,		/* every other drop, see ethtool -S */
 	VWIFI_STAT_PAD,
+	VWIFI_STAT_RX_OWN,		/* transport: our own frames echoed */
 	__VWIFI_STAT_MAX,
 };
 #define VWIFI_STAT_MAX (__VWIFI_STAT_MAX - 1)

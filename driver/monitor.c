@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Monitor mode: every frame on the radio's channel, as it is on the air
+ * (protected frames stay encrypted), behind a radiotap header, to each
+ * monitor interface of the radio: the radio's own netdev switched to
+ * monitor ("iw dev vw0 set type monitor") or extra interfaces added with
+ * "iw phy vw_phy0 interface add mon0 type monitor". The radio's own
+ * transmissions are seen too, as on a real card.
+ */
+#include <linux/if_arp.h>
+#include <net/ieee80211_radiotap.h>
+
+#include "vwifi.h"
+
+/* radiotap fields in the order of their bits, naturally aligned */
+struct vw_radiotap {
+	u8 version;
+	u8 pad;
+	__le16 len;
+	__le32 present;
+	u8 flags;		/* bit 1 */
+	u8 rate;		/* bit 2: 500 kb/s */
+	__le16 chan_freq;	/* bit 3 */
+	__le16 chan_flags;
+	s8 signal;		/* bit 5: dBm */
+	u8 antenna;		/* bit 11 */
+} __packed;
+
+/* netdev private data of an extra monitor interface */
+struct vw_monitor {
+	struct vw_radio *radio;		/* first: see vw_radio_from_ndev() */
+	struct list_head list;		/* radio->monitors, RCU */
+	struct wireless_dev wdev;
+	struct net_device *ndev;
+};
+
+static netdev_tx_t vw_monitor_xmit(struct sk_buff *skb, struct net_device *ndev)
+{
+	/* injection is not supported: count and drop */
+	ndev->stats.tx_dropped++;
+	kfree_skb(skb);
+	return NETDEV_TX_OK;
+}
+
+static int vw_monitor_open(struct net_device *ndev)
+{
+	struct vw_radio *radio = vw_radio_from_ndev(ndev);
+
+	atomic_inc(&radio->monitors_up);
+	return 0;
+}
+
+static int vw_monitor_stop(struct net_device *ndev)
+{
+	struct vw_radio *radio = vw_radio_from_ndev(ndev);
+
+	atomic_dec(&radio->monitors_up);
+	return 0;
+}
+
+static const struct net_device_ops vw_monitor_ops = {
+	.ndo_open = vw_monitor_open,
+	.ndo_stop = vw_monitor_stop,
+	.ndo_start_xmit = vw_monitor_xmit,
+};
+
+/* One frame to one monitor netdev. Any context. */
+static void vw_monitor_rx(struct net_device *ndev, const u8 *frame,
+			  size_t len, const struct vw_air_info *info,
+			  int signal)
+{
+	struct vw_radiotap *rt;
+	struct sk_buff *skb;
+
+	if (!netif_running(ndev))
+		return;
+	skb = netdev_alloc_skb(ndev, sizeof(*rt) + len);
+	if (!skb) {
+		ndev->stats.rx_dropped++;
+		return;
+	}
+	rt = skb_put_zero(skb, sizeof(*rt));
+	rt->len = cpu_to_le16(sizeof(*rt));
+	rt->present = cpu_to_le32(BIT(IEEE80211_RADIOTAP_FLAGS) |
+				  BIT(IEEE80211_RADIOTAP_RATE) |
+				  BIT(IEEE80211_RADIOTAP_CHANNEL) |
+				  BIT(IEEE80211_RADIOTAP_DBM_ANTSIGNAL) |
+				  BIT(IEEE80211_RADIOTAP_ANTENNA));
+	rt->rate = info->rate / 5;
+	rt->chan_freq = cpu_to_le16(info->freq);
+	rt->chan_flags = cpu_to_le16(IEEE80211_CHAN_2GHZ |
+				     (info->rate == 10 || info->rate == 20 ||
+				      info->rate == 55 || info->rate == 110 ?
+				      IEEE80211_CHAN_CCK : IEEE80211_CHAN_OFDM));
+	rt->signal = signal;
+	skb_put_data(skb, frame, len);
+
+	skb_reset_mac_header(skb);
+	skb->ip_summed = CHECKSUM_UNNECESSARY;
+	skb->pkt_type = PACKET_OTHERHOST;
+	skb->protocol = htons(ETH_P_802_2);
+	ndev->stats.rx_packets++;
+	ndev->stats.rx_bytes += skb->len;
+	netif_rx(skb);
+}
+
+/* Shows a frame of the radio's air to all its monitors. Any context. */
+void vw_monitor_frame(struct vw_radio *radio, const u8 *frame, size_t len,
+		      const struct vw_air_info *info, int signal)
+{
+	struct vw_monitor *mon;
+
+	if (!atomic_read(&radio->monitors_up))
+		return;
+	if (radio->wdev.iftype == NL80211_IFTYPE_MONITOR)
+		vw_monitor_rx(radio->ndev, frame, len, info, signal);
+	rcu_read_lock();
+	list_for_each_entry_rcu(mon, &radio->monitors, list)
+		vw_monitor_rx(mon->ndev, frame, len, info, signal);
+	rcu_read_unlock();
+}
+
+static void vw_monitor_setup(struct net_device *ndev)
+{
+	ether_setup(ndev);
+	ndev->type = ARPHRD_IEEE80211_RADIOTAP;
+	ndev->header_ops = NULL;
+	ndev->mtu = 2304;
+	ndev->netdev_ops = &vw_monitor_ops;
+	ndev->needs_free_netdev = true;
+}
+
+/* The radio's own netdev becomes (or stops being) a monitor; RTNL, down */
+void vw_monitor_set_type(struct vw_radio *radio, bool monitor)
+{
+	struct net_device *ndev = radio->ndev;
+
+	if (monitor) {
+		ndev->type = ARPHRD_IEEE80211_RADIOTAP;
+		ndev->header_ops = NULL;
+	} else {
+		ndev->type = ARPHRD_ETHER;
+		ndev->header_ops = radio->eth_header_ops;
+	}
+}
+
+/* cfg80211 op, RTNL and wiphy lock held: only monitors can be added */
+struct wireless_dev *vw_monitor_add(struct wiphy *wiphy, const char *name,
+				    unsigned char name_assign_type,
+				    enum nl80211_iftype type,
+				    struct vif_params *params)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+	struct net_device *ndev;
+	struct vw_monitor *mon;
+	int err;
+
+	if (type != NL80211_IFTYPE_MONITOR)
+		return ERR_PTR(-EOPNOTSUPP);
+	ndev = alloc_netdev(sizeof(*mon), name, name_assign_type,
+			    vw_monitor_setup);
+	if (!ndev)
+		return ERR_PTR(-ENOMEM);
+	mon = netdev_priv(ndev);
+	mon->radio = radio;
+	mon->ndev = ndev;
+	mon->wdev.wiphy = wiphy;
+	mon->wdev.netdev = ndev;
+	mon->wdev.iftype = NL80211_IFTYPE_MONITOR;
+	ndev->ieee80211_ptr = &mon->wdev;
+	eth_hw_addr_set(ndev, radio->addr);
+	dev_net_set(ndev, wiphy_net(wiphy));
+	SET_NETDEV_DEV(ndev, wiphy_dev(wiphy));
+
+	err = cfg80211_register_netdevice(ndev);
+	if (err) {
+		free_netdev(ndev);
+		return ERR_PTR(err);
+	}
+	spin_lock_bh(&radio->lock);
+	list_add_tail_rcu(&mon->list, &radio->monitors);
+	spin_unlock_bh(&radio->lock);
+	return &mon->wdev;
+}
+
+static void vw_monitor_unlink(struct vw_radio *radio, struct vw_monitor *mon)
+{
+	spin_lock_bh(&radio->lock);
+	list_del_rcu(&mon->list);
+	spin_unlock_bh(&radio->lock);
+	synchronize_net();
+}
+
+/* cfg80211 op, RTNL and wiphy lock held */
+int vw_monitor_del(struct wiphy *wiphy, struct wireless_dev *wdev)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+	struct vw_monitor *mon = container_of(wdev, struct vw_monitor, wdev);
+
+	if (wdev == &radio->wdev)
+		return -EOPNOTSUPP;	/* the radio's own interface stays */
+	vw_monitor_unlink(radio, mon);
+	cfg80211_unregister_netdevice(mon->ndev);
+	return 0;
+}
+
+/* cfg80211 op: a monitor's channel is the radio's */
+int vw_monitor_set_channel(struct wiphy *wiphy,
+			   struct cfg80211_chan_def *chandef)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+	bool busy = READ_ONCE(radio->ap.started) ||
+		    READ_ONCE(radio->sta.state) != VW_STA_IDLE;
+
+	if (busy && READ_ONCE(radio->channel) != chandef->chan)
+		return -EBUSY;
+	WRITE_ONCE(radio->channel, chandef->chan);
+	return 0;
+}
+
+/* process context, radio being destroyed: remove the extra monitors */
+void vw_monitors_remove_all(struct vw_radio *radio)
+{
+	struct vw_monitor *mon;
+
+	for (;;) {
+		spin_lock_bh(&radio->lock);
+		mon = list_first_entry_or_null(&radio->monitors,
+					       struct vw_monitor, list);
+		spin_unlock_bh(&radio->lock);
+		if (!mon)
+			break;
+		vw_monitor_unlink(radio, mon);
+		unregister_netdev(mon->ndev);
+	}
+}

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The air over Ethernet, between kernels: every air frame of this
+ * kernel's radios also goes out on one netdev (a VM's virtio-net NIC, a
+ * tap on a bridge) as an Ethernet frame of EtherType 0x88B5, and frames
+ * of that type coming in are handed to our radios as if sent nearby.
+ * No hypervisor support is needed: a plain bridge of taps works, and so
+ * does QEMU's stream netdev to vwifi-medium, which models the air itself
+ * and fills in the signal.
+ *
+ * Ethernet destination: broadcast from us; from a medium server, the
+ * permanent address of the one radio a copy is for.
+ */
+#include <linux/if_arp.h>
+#include <linux/moduleparam.h>
+#include <linux/rtnetlink.h>
+
+#include "vwifi.h"
+
+/* room for a full 802.11 data frame with CCMP behind the air header */
+#define VW_TRANSPORT_MTU 2304
+
+static char *transport;
+module_param(transport, charp, 0444);
+MODULE_PARM_DESC(transport, "Netdev (in the initial namespace) that carries the air to other machines");
+
+static struct net_device __rcu *vw_transport_dev;
+static netdevice_tracker vw_transport_tracker;
+static DEFINE_MUTEX(vw_transport_lock);	/* attach and detach */
+
+enum {
+	VW_TSTAT_TX,
+	VW_TSTAT_RX,
+	VW_TSTAT_RX_MALFORMED,	/* not an air frame we can read */
+	VW_TSTAT_RX_OWN,	/* our own frames, reflected */
+	VW_TSTAT_COUNT,
+};
+static atomic64_t vw_tstats[VW_TSTAT_COUNT];
+
+/* BH disabled, RCU: one copy of an air frame (skb at its air header) out */
+void vw_transport_tx(const struct sk_buff *skb)
+{
+	struct net_device *dev = rcu_dereference(vw_transport_dev);
+	struct sk_buff *nskb;
+	struct ethhdr *eth;
+
+	if (!dev || !(dev->flags & IFF_UP))
+		return;
+	nskb = skb_copy_expand(skb, LL_RESERVED_SPACE(dev) + ETH_HLEN, 0,
+			       GFP_ATOMIC);
+	if (!nskb)
+		return;
+	eth = skb_push(nskb, ETH_HLEN);
+	eth_broadcast_addr(eth->h_dest);
+	ether_addr_copy(eth->h_source, dev->dev_addr);
+	eth->h_proto = htons(VW_AIR_ETHERTYPE);
+	skb_reset_mac_header(nskb);
+	skb_set_network_header(nskb, ETH_HLEN);
+	nskb->protocol = eth->h_proto;
+	nskb->dev = dev;
+	atomic64_inc(&vw_tstats[VW_TSTAT_TX]);
+	dev_queue_xmit(nskb);
+}
+
+/* softirq: an air frame from another machine */
+static int vw_transport_rcv(struct sk_buff *skb, struct net_device *dev,
+			    struct packet_type *pt,
+			    struct net_device *orig_dev)
+{
+	const struct ethhdr *eth = eth_hdr(skb);
+	struct vw_air_src src = {};
+	struct vw_air_info info;
+	int hlen;
+
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (!skb)
+		return NET_RX_DROP;
+	if (skb_linearize(skb))
+		goto malformed;
+	hlen = vw_air_decode(skb->data, skb->len, &info);
+	if (hlen < 0)
+		goto malformed;
+	atomic64_inc(&vw_tstats[VW_TSTAT_RX]);
+
+	rcu_read_lock();
+	if (vw_radio_by_addr(info.tx_addr)) {
+		/* a bridge echoes what we sent */
+		rcu_read_unlock();
+		atomic64_inc(&vw_tstats[VW_TSTAT_RX_OWN]);
+		consume_skb(skb);
+		return NET_RX_SUCCESS;
+	}
+	src.addr = info.tx_addr;
+	src.tx_power = info.tx_power;
+	src.signal_given = info.flags & VW_AIR_F_SIGNAL_VALID;
+	src.signal = info.signal;
+	if (is_unicast_ether_addr(eth->h_dest))
+		src.only = eth->h_dest;
+	local_bh_disable();
+	vw_air_distribute(skb, hlen, &info, &src);
+	local_bh_enable();
+	rcu_read_unlock();
+	return NET_RX_SUCCESS;
+
+malformed:
+	atomic64_inc(&vw_tstats[VW_TSTAT_RX_MALFORMED]);
+	kfree_skb(skb);
+	return NET_RX_DROP;
+}
+
+static struct packet_type vw_transport_pt = {
+	.type = cpu_to_be16(VW_AIR_ETHERTYPE),
+	.func = vw_transport_rcv,
+};
+
+/* vw_transport_lock held */
+static void __vw_transport_detach(void)
+{
+	struct net_device *dev;
+
+	dev = rcu_replace_pointer(vw_transport_dev, NULL,
+				  lockdep_is_held(&vw_transport_lock));
+	if (!dev)
+		return;
+	dev_remove_pack(&vw_transport_pt);	/* waits for receivers */
+	synchronize_net();			/* and for senders */
+	netdev_put(dev, &vw_transport_tracker);
+	pr_info("air transport detached from %s\n", dev->name);
+}
+
+void vw_transport_detach(void)
+{
+	mutex_lock(&vw_transport_lock);
+	__vw_transport_detach();
+	mutex_unlock(&vw_transport_lock);
+}
+
+/* process context: carry the air over the Ethernet netdev called name */
+int vw_transport_attach(struct net *net, const char *name,
+			struct netlink_ext_ack *extack)
+{
+	struct net_device *dev;
+	int err = 0;
+
+	dev = netdev_get_by_name(net, name, &vw_transport_tracker, GFP_KERNEL);
+	if (!dev) {
+		NL_SET_ERR_MSG(extack, "no such network interface");
+		return -ENODEV;
+	}
+	if (dev->type != ARPHRD_ETHER || dev->ieee80211_ptr) {
+		NL_SET_ERR_MSG(extack, "the transport must be an Ethernet interface, not a radio");
+		err = -EINVAL;
+		goto err_put;
+	}
+	/* full data frames with their headers must fit */
+	rtnl_lock();
+	if (dev->mtu < VW_TRANSPORT_MTU && dev->max_mtu >= VW_TRANSPORT_MTU)
+		dev_set_mtu(dev, VW_TRANSPORT_MTU);
+	rtnl_unlock();
+
+	mutex_lock(&vw_transport_lock);
+	__vw_transport_detach();
+	vw_transport_pt.dev = dev;
+	dev_add_pack(&vw_transport_pt);
+	rcu_assign_pointer(vw_transport_dev, dev);
+	mutex_unlock(&vw_transport_lock);
+	pr_info("air transport attached to %s (mtu %u)\n", dev->name, dev->mtu);
+	return 0;
+
+err_put:
+	netdev_put(dev, &vw_transport_tracker);
+	return err;
+}
+
+/* The attached interface's name and the counters; -ENOENT if none. */
+int vw_transport_info(char *name, size_t len, u64 *counters)
+{
+	struct net_device *dev;
+	int i;
+
+	rcu_read_lock();
+	dev = rcu_dereference(vw_transport_dev);
+	if (dev)
+		strscpy(name, dev->name, len);
+	rcu_read_unlock();
+	for (i = 0; i < VW_TSTAT_COUNT; i++)
+		counters[i] = atomic64_read(&vw_tstats[i]);
+	return dev ? 0 : -ENOENT;
+}
+
+/* the attached interface goes away: let go of it */
+static int vw_transport_event(struct notifier_block *nb, unsigned long event,
+			      void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+
+	if (event == NETDEV_UNREGISTER &&
+	    rcu_access_pointer(vw_transport_dev) == dev)
+		vw_transport_detach();
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block vw_transport_notifier = {
+	.notifier_call = vw_transport_event,
+};
+
+int vw_transport_init(void)
+{
+	int err = register_netdevice_notifier(&vw_transport_notifier);
+
+	if (err || !transport || !*transport)
+		return err;
+	err = vw_transport_attach(&init_net, transport, NULL);
+	if (err) {
+		pr_err("transport=%s: cannot attach (%d)\n", transport, err);
+		unregister_netdevice_notifier(&vw_transport_notifier);
+	}
+	return err;
+}
+
+void vw_transport_uninit(void)
+{
+	vw_transport_detach();
+	unregister_netdevice_notifier(&vw_transport_notifier);
+}
