@@ -203,12 +203,15 @@ int vw_connect_init(struct vw_medium *m)
 		return -errno;
 	}
 	m->retry_timer.fn = retry_tick;
-	ret = vw_loop_add(m, &m->retry_timer, EPOLLIN);
-	if (ret < 0)
-		return ret;
+	return vw_loop_add(m, &m->retry_timer, EPOLLIN);
+}
+
+void vw_connect_start(struct vw_medium *m)
+{
+	struct vw_conn *t;
+
 	for (t = m->conns; t; t = t->next)
 		conn_try(m, t);
-	return 0;
 }
 
 void vw_connect_uninit(struct vw_medium *m)

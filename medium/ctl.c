@@ -541,7 +541,6 @@ int vw_ctl_init(struct vw_medium *m)
 		fprintf(stderr, "vwifi-medium: epoll: %s\n", strerror(-ret));
 		return ret;
 	}
-	vw_info("control on unix %s", m->cfg.ctl_path);
 	return 0;
 }
 

@@ -248,7 +248,7 @@ static void local_port(int fd, char *buf, size_t len)
 
 int vw_listen_init(struct vw_medium *m)
 {
-	char err[256], where[80];
+	char err[256];
 	int fd, ret;
 
 	fd = vw_unix_listen(m->cfg.sock_path, AIR_SOCK_MODE, err, sizeof(err));
@@ -261,7 +261,6 @@ int vw_listen_init(struct vw_medium *m)
 	ret = vw_loop_add(m, &m->air_unix.io, EPOLLIN);
 	if (ret < 0)
 		goto fail_errno;
-	vw_info("listening on unix %s", m->cfg.sock_path);
 
 	if (!m->cfg.tcp_spec)
 		return 0;
@@ -273,8 +272,7 @@ int vw_listen_init(struct vw_medium *m)
 	ret = vw_loop_add(m, &m->air_tcp.io, EPOLLIN);
 	if (ret < 0)
 		goto fail_errno;
-	local_port(fd, where, sizeof(where));
-	vw_info("listening on tcp %s", where);
+	local_port(fd, m->tcp_where, sizeof(m->tcp_where));
 	return 0;
 
 fail_errno:

@@ -392,8 +392,14 @@ int main(int argc, char **argv)
 		vw_err("signals: %s", strerror(-ret));
 		goto err_signals;
 	}
+	/* logged only now, so that a failed start says one line, its error */
+	vw_info("listening on unix %s", m.cfg.sock_path);
+	if (m.air_tcp.io.fd >= 0)
+		vw_info("listening on tcp %s", m.tcp_where);
+	vw_info("control on unix %s", m.cfg.ctl_path);
 	vw_info("vwifi-medium %s running, pid %d", VW_MEDIUM_VERSION,
 		(int)getpid());
+	vw_connect_start(&m);
 
 	ret = vw_loop_run(&m);
 	if (ret < 0)

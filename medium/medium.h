@@ -171,6 +171,8 @@ void vw_listen_uninit(struct vw_medium *m);
 
 /* ---- connect.c: --connect, to QEMU's server=on stream sockets ---- */
 int vw_connect_init(struct vw_medium *m);
+/* First attempt at every target (later ones come from the retry timer). */
+void vw_connect_start(struct vw_medium *m);
 void vw_connect_uninit(struct vw_medium *m);
 /* The client that came from an outgoing connection has gone. */
 void vw_connect_lost(struct vw_medium *m, struct vw_conn *conn);
@@ -198,6 +200,7 @@ struct vw_radio {
 	vw_s8 txp_seen;			/* tx power of its last frame */
 	u16 freq;			/* frequency of its last frame */
 	s32 pos[3];			/* millimetres */
+	u32 moves;			/* times it came from another client */
 	struct vw_radio_stats st;
 };
 
@@ -353,6 +356,7 @@ struct vw_medium {
 
 	struct vw_listener air_unix;
 	struct vw_listener air_tcp;
+	char tcp_where[80];		/* ADDR:PORT air_tcp is bound to */
 	bool unix_bound;		/* we created cfg.sock_path */
 	struct vw_conn *conns;		/* --connect targets */
 	struct vw_io retry_timer;

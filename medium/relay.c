@@ -42,10 +42,17 @@ static struct vw_radio *relay_learn(struct vw_medium *m, struct vw_client *c,
 		return NULL;
 
 	if (r->client) {
-		/* two guests using one address, or a guest that moved */
-		vw_info("radio %s moved from node %u to node %u",
-			vw_addr_str(r->addr, a), r->client->id, c->id);
+		/*
+		 * A guest that came back on a new connection, or two guests
+		 * using one address: then it moves back and forth, and the
+		 * log says so on the 1st, 2nd, 4th, 8th... move only.
+		 */
+		r->moves++;
 		m->st.radio_moves++;
+		if (!(r->moves & (r->moves - 1)))
+			vw_info("radio %s moved from node %u to node %u%s",
+				vw_addr_str(r->addr, a), r->client->id, c->id,
+				r->moves > 1 ? " (one address on two nodes?)" : "");
 	} else {
 		vw_info("radio %s learned on node %u", vw_addr_str(r->addr, a),
 			c->id);
