@@ -32,13 +32,11 @@ static struct vw_radio *relay_learn(struct vw_medium *m, struct vw_client *c,
 
 	if (r && r->client == c)
 		return r;
-	if (!r && c->n_radios >= VW_RADIOS_PER_CLIENT)
+	if (c->n_radios >= VW_RADIOS_PER_CLIENT)
 		return NULL;
 	if (!r)
 		r = vw_radio_get(m, info->tx_addr);
 	if (!r)
-		return NULL;
-	if (r->client && c->n_radios >= VW_RADIOS_PER_CLIENT)
 		return NULL;
 
 	if (r->client) {
