@@ -249,8 +249,6 @@ enum vw_verdict {
 	VW_LOST,
 };
 
-/* Millimetre positions to the centimetres of vw_model_signal_dbm(). */
-u32 vw_distance_cm(const s32 *a, const s32 *b);
 /*
  * The fate of a frame of tx at tx_power dBm for receiver rx (NULL: a radio
  * not known yet, at the origin, with no deny or link). Checks in order:

@@ -1,27 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What one receiving radio hears of one frame: the denylist, the signal
- * from the positions and tx power through the core's path loss model
- * (the same integer maths as the driver's local air), the receiver's
- * sensitivity, and random per-link loss.
+ * from the positions and tx power through the core's distance and path
+ * loss model (the same integer maths as the driver's local air), the
+ * receiver's sensitivity, and random per-link loss.
  */
-#include <math.h>
-
 #include "medium.h"
 
 static const s32 origin[3];
-
-u32 vw_distance_cm(const s32 *a, const s32 *b)
-{
-	double dx = (double)a[0] - b[0];
-	double dy = (double)a[1] - b[1];
-	double dz = (double)a[2] - b[2];
-	double cm = sqrt(dx * dx + dy * dy + dz * dz) / 10.0;
-
-	if (cm >= 4294967295.0)
-		return UINT32_MAX;
-	return (u32)(cm + 0.5);
-}
 
 /* xorshift64*: fast, and reproducible under --seed */
 u32 vw_rand(struct vw_medium *m)
@@ -40,7 +26,8 @@ enum vw_verdict vw_model_judge(struct vw_medium *m, const struct vw_radio *tx,
 			       int *signal)
 {
 	const struct vw_pair *p = rx ? vw_pair_find(m, tx->addr, rx->addr) : NULL;
-	u32 d = vw_distance_cm(tx->pos, rx ? rx->pos : origin);
+	/* the driver's own distance, so both airs agree to the dB */
+	u32 d = vw_model_distance_cm(tx->pos, rx ? rx->pos : origin);
 
 	*signal = vw_model_signal_dbm(tx_power, d, m->model.exponent_x10);
 	if (p && p->denied)

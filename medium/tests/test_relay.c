@@ -402,9 +402,9 @@ static void test_distance(void)
 	s32 far1[3] = { INT32_MIN, INT32_MIN, INT32_MIN };
 	s32 far2[3] = { INT32_MAX, INT32_MAX, INT32_MAX };
 
-	CHECK_EQ(vw_distance_cm(o, a), 500);
-	CHECK_EQ(vw_distance_cm(a, a), 0);
-	CHECK(vw_distance_cm(far1, far2) > 700000000u);	/* no overflow */
+	CHECK_EQ(vw_model_distance_cm(o, a), 500);
+	CHECK_EQ(vw_model_distance_cm(a, a), 0);
+	CHECK(vw_model_distance_cm(far1, far2) > 700000000u);	/* no overflow */
 }
 
 int main(void)
