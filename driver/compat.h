@@ -9,7 +9,6 @@
 /* before any kernel header, so every message is prefixed "vwifi: " */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/netdevice.h>
 #include <linux/version.h>
 #include <net/cfg80211.h>
 
@@ -25,21 +24,6 @@ typedef struct cfg80211_beacon_data vw_ap_update_t;
 static inline struct cfg80211_beacon_data *vw_ap_update_beacon(vw_ap_update_t *u)
 {
 	return u;
-}
-#endif
-
-/* 6.5 added the tracked lookup by name; before it, track by hand. */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 5, 0)
-static inline struct net_device *netdev_get_by_name(struct net *net,
-						    const char *name,
-						    netdevice_tracker *tracker,
-						    gfp_t gfp)
-{
-	struct net_device *dev = dev_get_by_name(net, name);
-
-	if (dev)
-		netdev_tracker_alloc(dev, tracker, gfp);
-	return dev;
 }
 #endif
 

@@ -164,16 +164,21 @@ static void vw_netdev_setup(struct net_device *ndev)
 	ndev->needed_tailroom = VW_TAILROOM;
 }
 
+static int machine = -1;
+module_param(machine, int, 0444);
+MODULE_PARM_DESC(machine, "Machine number 0-255 in radio addresses, so machines sharing an air differ (default: last byte of the transport interface's address, else 0)");
+
 /*
  * Classic vwifi addresses: 00 followed by the interface name ("vw0" gives
- * 00:76:77:30:00:00), which users' configs and examples rely on. Beyond
- * vw99 the name no longer fits; those get locally administered addresses.
+ * 00:76:77:30:00:00), which users' configs and examples rely on, with the
+ * machine number last. Beyond vw99 the name no longer fits; those get
+ * locally administered addresses.
  */
 static void vw_radio_addr(int idx, u8 *addr)
 {
 	memset(addr, 0, ETH_ALEN);
+	addr[1] = 'v';
 	if (idx < 100) {
-		addr[1] = 'v';
 		addr[2] = 'w';
 		if (idx < 10) {
 			addr[3] = '0' + idx;
@@ -181,11 +186,11 @@ static void vw_radio_addr(int idx, u8 *addr)
 			addr[3] = '0' + idx / 10;
 			addr[4] = '0' + idx % 10;
 		}
+		addr[5] = machine;
 		return;
 	}
 	addr[0] = 0x02;
-	addr[1] = 'v';
-	addr[2] = 'w';
+	addr[2] = machine;
 	addr[3] = idx >> 16;
 	addr[4] = idx >> 8;
 	addr[5] = idx;
@@ -409,6 +414,13 @@ int vw_radios_init(int count)
 {
 	struct vw_radio *radio;
 	int i;
+
+	if (machine < 0)
+		machine = vw_transport_machine();
+	if (machine > 255) {
+		pr_err("machine=%d out of range 0..255\n", machine);
+		return -EINVAL;
+	}
 
 	for (i = 0; i < count; i++) {
 		radio = vw_radio_create(&init_net, NULL);

@@ -24,9 +24,8 @@ static char *transport;
 module_param(transport, charp, 0444);
 MODULE_PARM_DESC(transport, "Netdev (in the initial namespace) that carries the air to other machines");
 
-static struct net_device __rcu *vw_transport_dev;
+static struct net_device __rcu *vw_transport_dev;	/* RTNL for writers */
 static netdevice_tracker vw_transport_tracker;
-static DEFINE_MUTEX(vw_transport_lock);	/* attach and detach */
 
 enum {
 	VW_TSTAT_TX,
@@ -113,26 +112,27 @@ static struct packet_type vw_transport_pt = {
 	.func = vw_transport_rcv,
 };
 
-/* vw_transport_lock held */
+/* RTNL held */
 static void __vw_transport_detach(void)
 {
 	struct net_device *dev;
 
 	dev = rcu_replace_pointer(vw_transport_dev, NULL,
-				  lockdep_is_held(&vw_transport_lock));
+				  lockdep_rtnl_is_held());
 	if (!dev)
 		return;
 	dev_remove_pack(&vw_transport_pt);	/* waits for receivers */
 	synchronize_net();			/* and for senders */
-	netdev_put(dev, &vw_transport_tracker);
+	dev_set_promiscuity(dev, -1);
 	pr_info("air transport detached from %s\n", dev->name);
+	netdev_put(dev, &vw_transport_tracker);
 }
 
 void vw_transport_detach(void)
 {
-	mutex_lock(&vw_transport_lock);
+	rtnl_lock();
 	__vw_transport_detach();
-	mutex_unlock(&vw_transport_lock);
+	rtnl_unlock();
 }
 
 /* process context: carry the air over the Ethernet netdev called name */
@@ -140,35 +140,37 @@ int vw_transport_attach(struct net *net, const char *name,
 			struct netlink_ext_ack *extack)
 {
 	struct net_device *dev;
-	int err = 0;
+	int err;
 
-	dev = netdev_get_by_name(net, name, &vw_transport_tracker, GFP_KERNEL);
+	rtnl_lock();
+	dev = __dev_get_by_name(net, name);
 	if (!dev) {
 		NL_SET_ERR_MSG(extack, "no such network interface");
-		return -ENODEV;
+		err = -ENODEV;
+		goto out;
 	}
 	if (dev->type != ARPHRD_ETHER || dev->ieee80211_ptr) {
 		NL_SET_ERR_MSG(extack, "the transport must be an Ethernet interface, not a radio");
 		err = -EINVAL;
-		goto err_put;
+		goto out;
+	}
+	__vw_transport_detach();
+	/* a NIC filters unicast: the medium addresses copies to our radios */
+	err = dev_set_promiscuity(dev, 1);
+	if (err) {
+		NL_SET_ERR_MSG(extack, "cannot make the interface promiscuous");
+		goto out;
 	}
 	/* full data frames with their headers must fit */
-	rtnl_lock();
 	if (dev->mtu < VW_TRANSPORT_MTU && dev->max_mtu >= VW_TRANSPORT_MTU)
 		dev_set_mtu(dev, VW_TRANSPORT_MTU);
-	rtnl_unlock();
-
-	mutex_lock(&vw_transport_lock);
-	__vw_transport_detach();
+	netdev_hold(dev, &vw_transport_tracker, GFP_KERNEL);
 	vw_transport_pt.dev = dev;
 	dev_add_pack(&vw_transport_pt);
 	rcu_assign_pointer(vw_transport_dev, dev);
-	mutex_unlock(&vw_transport_lock);
 	pr_info("air transport attached to %s (mtu %u)\n", dev->name, dev->mtu);
-	return 0;
-
-err_put:
-	netdev_put(dev, &vw_transport_tracker);
+out:
+	rtnl_unlock();
 	return err;
 }
 
@@ -188,15 +190,35 @@ int vw_transport_info(char *name, size_t len, u64 *counters)
 	return dev ? 0 : -ENOENT;
 }
 
+/*
+ * The machine number radio addresses carry by default: the last byte of
+ * the transport interface's address, which differs between VMs.
+ */
+int vw_transport_machine(void)
+{
+	struct net_device *dev;
+	int id = 0;
+
+	if (!transport || !*transport)
+		return 0;
+	dev = dev_get_by_name(&init_net, transport);
+	if (dev) {
+		id = dev->dev_addr[ETH_ALEN - 1];
+		dev_put(dev);
+	}
+	return id;
+}
+
 /* the attached interface goes away: let go of it */
 static int vw_transport_event(struct notifier_block *nb, unsigned long event,
 			      void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 
+	/* notifiers run under the RTNL */
 	if (event == NETDEV_UNREGISTER &&
 	    rcu_access_pointer(vw_transport_dev) == dev)
-		vw_transport_detach();
+		__vw_transport_detach();
 	return NOTIFY_DONE;
 }
 

@@ -257,6 +257,7 @@ int vw_transport_attach(struct net *net, const char *name,
 void vw_transport_detach(void);
 int vw_transport_info(char *name, size_t len, u64 *counters);
 int vw_transport_init(void);
+int vw_transport_machine(void);
 void vw_transport_uninit(void);
 
 /* netlink.c */
