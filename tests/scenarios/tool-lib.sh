@@ -8,13 +8,15 @@
 #
 # The binary is $VW_TOOL when set, else tool/vwifi-tool at the top of the
 # tree the scenarios came with ($VW_TOP: the repository on the host, the
-# share in the guest, where run-guest.sh has to copy it), else vwifi-tool
-# on PATH. Without it the scenario is skipped, saying how to build it.
+# share in the guest, where run-guest.sh copies it), else in the
+# repository the guest sees at $VW_SRC, else vwifi-tool on PATH. Without it
+# the scenario is skipped, saying how to build it.
 
 vw_tool_find() {
 	local c
 
-	for c in "${VW_TOOL:-}" "$VW_TOP/tool/vwifi-tool" "$(command -v vwifi-tool || true)"; do
+	for c in "${VW_TOOL:-}" "$VW_TOP/tool/vwifi-tool" \
+		"${VW_SRC:+$VW_SRC/tool/vwifi-tool}" "$(command -v vwifi-tool || true)"; do
 		if [ -n "$c" ] && [ -x "$c" ]; then
 			printf '%s\n' "$c"
 			return 0
@@ -24,7 +26,7 @@ vw_tool_find() {
 }
 
 VW_TOOL=$(vw_tool_find) ||
-	skip "SKIP: no vwifi-tool ('make -C tool'; the harness copies tool/vwifi-tool into the guest)"
+	skip "SKIP: no vwifi-tool (build it: make tool)"
 # The guest runs it from the share: check it can start (libnl present).
 "$VW_TOOL" --version >/dev/null 2>&1 ||
 	skip "SKIP: $VW_TOOL does not run here (libnl-genl-3-200 missing?)"
