@@ -23,6 +23,8 @@ const struct vw_group vw_groups[] = {
 	  vw_deny_cmds, "list" },
 	{ "model", "the propagation model: path loss exponent, sensitivity",
 	  vw_model_cmds, "show" },
+	{ "transport", "the Ethernet interface carrying the air to other machines",
+	  vw_transport_cmds, "show" },
 };
 
 const size_t vw_n_groups = sizeof(vw_groups) / sizeof(vw_groups[0]);

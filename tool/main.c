@@ -16,7 +16,13 @@ int main(int argc, char **argv)
 	if (argc < 2 || argv[1][0] == '-') {
 		rc = vw_classic_main(argc, argv);
 	} else if (!strcmp(argv[1], "help")) {
-		if (argc > 2) {
+		if (argc > 2 && !strcmp(argv[2], "medium")) {
+#ifdef VW_HAVE_MEDIUM
+			vw_medium_help(stdout);
+#else
+			return vw_fail("built without the medium commands (no medium/ client library)");
+#endif
+		} else if (argc > 2) {
 			for (i = 0; i < vw_n_groups; i++)
 				if (!strcmp(argv[2], vw_groups[i].name))
 					break;

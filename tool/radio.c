@@ -13,24 +13,22 @@
 #include "uapi/vwifi.h"
 #include "vwifi-tool.h"
 
-_Static_assert(VW_STAT_COUNT == VWIFI_STAT_MAX + 1,
-	       "struct vw_radio holds every counter of enum vwifi_stat");
 _Static_assert(VWIFI_ATTR_MAX < 64, "vw_radio.present is a 64-bit mask");
+_Static_assert(VWIFI_STAT_MAX < 32, "vw_radio.stats_present is a 32-bit mask");
 
 #define HAS(r, attr) ((r)->present & (1ULL << (attr)))
 
-/* Counters in the order of the table and the JSON object. */
+/* A radio's counters, in the order of the table and the JSON object. */
 static const struct {
 	int stat;
-	const char *head;
 	const char *key;
 } stat_cols[] = {
-	{ VWIFI_STAT_TX_FRAMES, "TX", "tx_frames" },
-	{ VWIFI_STAT_RX_FRAMES, "RX", "rx_frames" },
-	{ VWIFI_STAT_RX_DENIED, "DENIED", "rx_denied" },
-	{ VWIFI_STAT_RX_LOST, "LOST", "rx_lost" },
-	{ VWIFI_STAT_RX_MALFORMED, "MALFORMED", "rx_malformed" },
-	{ VWIFI_STAT_DROPPED, "DROPPED", "dropped" },
+	{ VWIFI_STAT_TX_FRAMES, "tx_frames" },
+	{ VWIFI_STAT_RX_FRAMES, "rx_frames" },
+	{ VWIFI_STAT_RX_DENIED, "rx_denied" },
+	{ VWIFI_STAT_RX_LOST, "rx_lost" },
+	{ VWIFI_STAT_RX_MALFORMED, "rx_malformed" },
+	{ VWIFI_STAT_DROPPED, "dropped" },
 };
 
 #define N_STAT_COLS (sizeof(stat_cols) / sizeof(stat_cols[0]))

@@ -83,7 +83,7 @@ _vwifi_tool()
 		if [[ $cur == -* ]] || [[ ${words[1]} == -* ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "-d -s -c -h -V --dest --source --clear --help --version" -- "$cur")
 		else
-			mapfile -t COMPREPLY < <(compgen -W "status radio link deny model medium help" -- "$cur")
+			mapfile -t COMPREPLY < <(compgen -W "status radio link deny model transport medium help" -- "$cur")
 		fi
 		return
 	fi
@@ -102,14 +102,18 @@ _vwifi_tool()
 		link) w=(list set) ;;
 		deny) w=(list add del clear) ;;
 		model) w=(show set) ;;
-		help) w=(status radio link deny model) ;;
+		transport) w=(show attach detach) ;;
+		help) w=(status radio link deny model transport medium) ;;
 		esac
 		mapfile -t COMPREPLY < <(compgen -W "${w[*]} --help" -- "$cur")
 		return
 	fi
 
 	case "$group $cmd" in
-	"status show" | "link list" | "deny list" | "model show") json=--json ;;
+	"status show" | "link list" | "deny list" | "model show" | "transport show") json=--json ;;
+	"transport attach")
+		[ $n -eq 0 ] && mapfile -t w < <(ls /sys/class/net 2>/dev/null)
+		;;
 	"radio list")
 		json=--json
 		[ $n -eq 0 ] && mapfile -t w < <(_vwifi_tool_radios "$tool")

@@ -8,7 +8,7 @@
  *   format.c    human tables, JSON writer, metre formatting
  *   netlink.c   the only file that talks to the kernel (libnl-genl-3)
  *   status.c    `status` and the classic -d/-s/-c flags
- *   radio.c, link.c, deny.c, model.c   one file per command group
+ *   radio.c, link.c, deny.c, model.c, transport.c   a file per group
  *   medium.c    vwifi-medium's controls, over medium/vw_medium_client.h
  *
  * Exit status everywhere: 0 ok, 1 failure (kernel refused, module not
@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "uapi/vwifi.h"
 
 #define VW_PROG "vwifi-tool"
 #define VW_TOOL_VERSION "1.0"
@@ -69,6 +71,7 @@ extern const struct vw_cmd vw_radio_cmds[];
 extern const struct vw_cmd vw_link_cmds[];
 extern const struct vw_cmd vw_deny_cmds[];
 extern const struct vw_cmd vw_model_cmds[];
+extern const struct vw_cmd vw_transport_cmds[];
 extern const struct vw_group vw_groups[];
 extern const size_t vw_n_groups;
 
@@ -238,8 +241,6 @@ void vw_put_s32(struct nl_msg **msg, int attr, int32_t v);
 
 /* ---- radios (radio.c), shared with the tests ----------------------------- */
 
-enum { VW_STAT_COUNT = 8 };	/* VWIFI_STAT_MAX + 1, checked in radio.c */
-
 struct vw_radio {
 	uint64_t present;		/* 1 << VWIFI_ATTR_x when x was given */
 	uint32_t stats_present;		/* 1 << VWIFI_STAT_x */
@@ -251,7 +252,7 @@ struct vw_radio {
 	uint32_t freq;
 	int32_t pos[3];			/* millimetres */
 	int32_t txpower;
-	uint64_t stats[VW_STAT_COUNT];
+	uint64_t stats[VWIFI_STAT_MAX + 1];
 };
 
 int vw_radio_from_attrs(struct nlattr **tb, struct vw_radio *r);
@@ -309,5 +310,16 @@ struct vw_model {
 
 void vw_model_table(const struct vw_model *m, FILE *f);
 void vw_model_json(const struct vw_model *m, FILE *f);
+
+/* ---- the Ethernet transport (transport.c) ------------------------------- */
+
+struct vw_transport {
+	char ifname[32];		/* "" when none is attached */
+	uint32_t stats_present;		/* 1 << VWIFI_STAT_x */
+	uint64_t stats[VWIFI_STAT_MAX + 1];
+};
+
+void vw_transport_table(const struct vw_transport *t, FILE *f);
+void vw_transport_json(const struct vw_transport *t, FILE *f);
 
 #endif

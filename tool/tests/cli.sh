@@ -91,13 +91,14 @@ expect() {
 expect_help --help
 expect_help -h
 expect_help help
-for g in status radio link deny model; do
+for g in status radio link deny model transport; do
 	expect_help "$g" --help
 	expect_help help "$g"
 done
 for c in "status show" "radio list" "radio add" "radio del" "radio set" \
 	"link list" "link set" "deny list" "deny add" "deny del" "deny clear" \
-	"model show" "model set"; do
+	"model show" "model set" "transport show" "transport attach" \
+	"transport detach"; do
 	# shellcheck disable=SC2086  # two words
 	expect_help $c --help
 done
@@ -141,6 +142,9 @@ expect_usage "no JSON output" deny add --json vw2 vw1
 expect_usage "nothing to set" model set
 expect_usage "exponent '3.25' is not a number with one decimal" model set exponent 3.25
 expect_usage "sensitivity 'low' is not a whole number" model set sensitivity low
+expect_usage "missing arguments" transport attach
+expect_usage "unexpected argument 'x'" transport detach x
+expect_usage "empty interface name" transport attach ""
 
 # ---- output errors ----------------------------------------------------------
 if [ -w /dev/full ]; then
@@ -164,7 +168,8 @@ else
 	for c in "radio" "radio list" "radio add" "radio del vw1" \
 		"radio set vw1 txpower 5" "link" "link set vw1 vw2 loss 5" \
 		"deny" "deny add vw2 vw1" "deny clear" "model" \
-		"model set exponent 3"; do
+		"model set exponent 3" "transport" "transport attach eth0" \
+		"transport detach"; do
 		# shellcheck disable=SC2086  # words
 		expect 1 '' '^vwifi-tool: vwifi is not loaded' $c
 	done

@@ -312,6 +312,33 @@ static void model_output(void)
 		   "}\n");
 }
 
+static void transport_output(void)
+{
+	struct vw_transport t = { .ifname = "eth1" };
+
+	t.stats[VWIFI_STAT_TX_FRAMES] = 10;
+	t.stats[VWIFI_STAT_RX_FRAMES] = 20;
+	t.stats[VWIFI_STAT_RX_OWN] = 3;
+	t.stats_present = 1U << VWIFI_STAT_TX_FRAMES | 1U << VWIFI_STAT_RX_FRAMES |
+			  1U << VWIFI_STAT_RX_OWN;
+	vw_transport_table(&t, capture_start(&cap));
+	EXPECT_STR(capture_end(&cap),
+		   "INTERFACE  TX  RX  MALFORMED  OWN\n"
+		   "eth1       10  20          -    3\n");
+	t.ifname[0] = '\0';
+	vw_transport_json(&t, capture_start(&cap));
+	EXPECT_STR(capture_end(&cap),
+		   "{\n"
+		   "  \"interface\": null,\n"
+		   "  \"stats\": {\n"
+		   "    \"tx_frames\": 10,\n"
+		   "    \"rx_frames\": 20,\n"
+		   "    \"rx_malformed\": null,\n"
+		   "    \"rx_own\": 3\n"
+		   "  }\n"
+		   "}\n");
+}
+
 int main(void)
 {
 	TEST(json_escaping);
@@ -324,6 +351,7 @@ int main(void)
 	TEST(radio_json);
 	TEST(pair_output);
 	TEST(model_output);
+	TEST(transport_output);
 	free(cap.buf);
 	return test_summary("test_format");
 }
