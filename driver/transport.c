@@ -66,7 +66,7 @@ static int vw_transport_rcv(struct sk_buff *skb, struct net_device *dev,
 			    struct packet_type *pt,
 			    struct net_device *orig_dev)
 {
-	const struct ethhdr *eth = eth_hdr(skb);
+	const struct ethhdr *eth;
 	struct vw_air_src src = {};
 	struct vw_air_info info;
 	int hlen;
@@ -76,6 +76,7 @@ static int vw_transport_rcv(struct sk_buff *skb, struct net_device *dev,
 		return NET_RX_DROP;
 	if (skb_linearize(skb))
 		goto malformed;
+	eth = eth_hdr(skb);	/* after linearizing, which may move data */
 	hlen = vw_air_decode(skb->data, skb->len, &info);
 	if (hlen < 0)
 		goto malformed;
