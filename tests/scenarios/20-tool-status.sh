@@ -12,9 +12,10 @@
 # Asserts: "vwifi status : not loaded" (exit 1) before insmod and after
 # rmmod, "vwifi status : live" (exit 0) in between; radio list shows both
 # radios with their wiphys and MACs, in init_net and in ns1 alike; --json is
-# valid JSON with the stable keys; model show; refusals for an unknown
-# radio, an out-of-range tx power, loss and exponent come back with the
-# kernel's message and exit 1; bad arguments exit 2 before any request.
+# valid JSON with the stable keys; model show; the Ethernet transport
+# attached to a veth and detached; refusals for an unknown radio, an
+# out-of-range tx power, loss and exponent, a bad transport come back with
+# the kernel's message and exit 1; bad arguments exit 2 before any request.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 # shellcheck source-path=SCRIPTDIR source=tool-lib.sh
@@ -58,6 +59,20 @@ json_ok "$VW_DIR/model.json"
 grep -qE '"path_loss_exponent": [0-9]+\.[0-9]' "$VW_DIR/model.json" || fail "no exponent in model show --json"
 vt deny list
 vt link list
+
+# The Ethernet transport: none, then a veth, then none again.
+assert_grep '^- ' "$VW_TOOL" transport
+pp ip link add vt0 type veth peer name vt1
+vt transport attach vt0
+assert_grep '^vt0 ' "$VW_TOOL" transport show
+vt_out transport show --json >"$VW_DIR/transport.json"
+json_ok "$VW_DIR/transport.json"
+grep -q '"interface": "vt0"' "$VW_DIR/transport.json" || fail "transport show --json does not name vt0"
+vt_expect 1 '^vwifi-tool: kernel reports: ' transport attach nosuch0
+vt_expect 1 '^vwifi-tool: kernel reports: ' transport attach vw0
+vt transport detach
+assert_grep '^- ' "$VW_TOOL" transport
+pp ip link del vt0
 
 # The kernel refuses; the tool says why, on one line, exit 1.
 vt_expect 1 '^vwifi-tool: kernel reports: .*\(radio\)' radio set vw9 txpower 5

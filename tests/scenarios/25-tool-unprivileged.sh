@@ -9,8 +9,8 @@
 #  +---------------------------------------------+
 #
 # Asserts: as nobody, status, radio list, deny/link list and model show
-# work; radio add/del/set, link set, deny add/del/clear, model set and the
-# classic -d/-s and -c each exit 1 with "Operation not permitted" and a
+# work; radio add/del/set, link set, deny add/del/clear, model set,
+# transport attach/detach and the classic -d/-s and -c each exit 1 with "Operation not permitted" and a
 # word on CAP_NET_ADMIN; nothing changed (radio count, tx power, denylist,
 # links, model); root can still do each.
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -72,6 +72,7 @@ grep -q '^vw1 ' <<<"$last" || fail "nobody does not see the radios"
 allowed deny list
 allowed link list
 allowed model show --json
+allowed transport show
 
 refused radio add
 refused radio add extra0
@@ -84,12 +85,14 @@ refused deny del vw1 vw0
 refused deny clear
 refused model set exponent 3.0
 refused model set sensitivity -70
+refused transport attach vw1
+refused transport detach
 refused -d vw0 -s vw1
 grep -q '^vwifi status : live$' <<<"$last" || fail "the classic flags do not print the status first"
 refused -c
 
 # Nothing changed. (Counters move on their own: compare without them.)
-strip() { grep -vE '"(tx_frames|rx_frames|rx_denied|rx_lost|rx_malformed|dropped)"' "$1"; }
+strip() { grep -vE '"(tx_frames|rx_frames|rx_denied|rx_lost|rx_malformed|dropped|rx_own)"' "$1"; }
 vt_out radio list --json >"$VW_DIR/after.json"
 diff <(strip "$VW_DIR/before.json") <(strip "$VW_DIR/after.json") || fail "radios changed"
 vt_out deny list | diff "$VW_DIR/deny-before" - || fail "the denylist changed"
