@@ -62,32 +62,42 @@ finish() {
 mkdir -p "$VW_BUILD"
 need_pkgs "${vw_host_pkgs[@]}"
 
-# ---- 1. unit tests --------------------------------------------------------
-if [ -f "$VW_TOP/tests/unit/Makefile" ]; then
-	echo "== unit tests (make -C tests/unit run)"
-	make -C "$VW_TOP/tests/unit" run >"$VW_BUILD/unit.log" 2>&1
-	unit_rc=$?
-	# Shown indented: the summary line closing this script is the only one.
-	sed 's/^/    | /' "$VW_BUILD/unit.log" | tail -n 40
-	unit_line=$(grep -E '^unit: [0-9]+ passed, [0-9]+ failed' "$VW_BUILD/unit.log" | tail -n 1)
-	if [ -n "$unit_line" ]; then
-		read -r up uf <<<"$(sed -E 's/^unit: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/' <<<"$unit_line")"
-		passed=$((passed + up))
-		failed=$((failed + uf))
-		if [ $unit_rc -ne 0 ] && [ "$uf" -eq 0 ]; then
-			echo "FAIL unit (make exited $unit_rc)"
-			failed=$((failed + 1))
-		else
-			echo "unit tests: $up passed, $uf failed" | sed 's/^/    /'
-		fi
-	else
-		echo "FAIL unit (no 'unit: N passed, N failed' line; make exited $unit_rc)"
-		failed=$((failed + 1))
+# ---- 1. user-space tests --------------------------------------------------
+# user_suite NAME DIR TARGET: run `make -C DIR TARGET`, whose output ends
+# with "NAME: P passed, F failed", and add its counts to ours.
+user_suite() {
+	local name=$1 dir=$2 target=$3 log=$VW_BUILD/$1.log rc line up uf
+
+	if [ ! -f "$VW_TOP/$dir/Makefile" ]; then
+		echo "SKIP $name ($dir/Makefile not present)"
+		skipped=$((skipped + 1))
+		return
 	fi
-else
-	echo "SKIP unit (tests/unit/Makefile not present)"
-	skipped=$((skipped + 1))
-fi
+	echo "== $name tests (make -C $dir $target)"
+	make --no-print-directory -C "$VW_TOP/$dir" "$target" >"$log" 2>&1
+	rc=$?
+	# Shown indented: the summary line closing this script is the only one.
+	sed 's/^/    | /' "$log" | tail -n 40
+	line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed" "$log" | tail -n 1)
+	if [ -z "$line" ]; then
+		echo "FAIL $name (no '$name: N passed, N failed' line; make exited $rc)"
+		failed=$((failed + 1))
+		return
+	fi
+	read -r up uf <<<"$(sed -E "s/^$name: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/" <<<"$line")"
+	passed=$((passed + up))
+	failed=$((failed + uf))
+	if [ "$rc" -ne 0 ] && [ "$uf" -eq 0 ]; then
+		echo "FAIL $name (make exited $rc)"
+		failed=$((failed + 1))
+	else
+		echo "    $name tests: $up passed, $uf failed"
+	fi
+}
+
+user_suite unit tests/unit run
+user_suite tool tool check
+user_suite medium medium check
 
 # ---- 2. kernels, module, guests -------------------------------------------
 scenarios=()

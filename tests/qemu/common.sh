@@ -68,7 +68,8 @@ need_pkgs() {
 # 9p root, inside the guest.
 vw_host_pkgs=(qemu-system-x86 busybox-static kmod cpio xz-utils zstd
 	hostapd wpasupplicant iw iproute2 iperf3 iputils-ping procps psmisc
-	util-linux coreutils wireless-regdb make gcc ethtool tcpdump tshark)
+	util-linux coreutils wireless-regdb make gcc ethtool tcpdump tshark
+	libnl-genl-3-200)
 
 # Short kernel name used in result lines: 6.1.0-56-amd64 -> 6.1.0-56.
 kver_short() {
