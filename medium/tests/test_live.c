@@ -1028,7 +1028,7 @@ static int udp_bound(int port)
 	struct sockaddr_in sa = { .sin_family = AF_INET,
 				  .sin_port = htons((u16)port),
 				  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-	struct timeval tv = { 3, 0 };
+	struct timeval tv = { 10, 0 };	/* a loaded machine is slow */
 	int fd = socket(AF_INET, SOCK_DGRAM, 0);
 
 	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
@@ -1108,11 +1108,18 @@ static void test_qemu_stream(void)
 		struct sockaddr_in to = { .sin_family = AF_INET,
 					  .sin_port = htons((u16)qport),
 					  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+		bool got = false;
+		int try;
 
-		CHECK(sendto(udp, frame, len, 0, (struct sockaddr *)&to,
-			     sizeof(to)) == (ssize_t)len);
+		/* QEMU may still be setting up its netdevs on a busy machine:
+		 * a datagram sent before it listens is lost, so send again */
+		for (try = 0; try < 15 && !got; try++) {
+			CHECK(sendto(udp, frame, len, 0, (struct sockaddr *)&to,
+				     sizeof(to)) == (ssize_t)len);
+			got = recv_one(g, &rx, 2000);
+		}
+		CHECK(got);
 	}
-	CHECK(recv_one(g, &rx, 3000));
 	CHECK_MEM(rx.info.tx_addr, q, 6);
 	CHECK_EQ(rx.info.seq, 77);
 
