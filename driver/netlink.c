@@ -43,6 +43,11 @@ static struct vw_radio *vw_nl_radio(struct genl_info *info, int attr)
 	if (GENL_REQ_ATTR_CHECK(info, attr))
 		return NULL;
 	radio = vw_radio_find(nla_data(info->attrs[attr]));
+	if (IS_ERR(radio)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
+				    "interfaces of several namespaces have that name: use the wiphy name");
+		return NULL;
+	}
 	if (!radio)
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
 				    "no vwifi radio of that name");

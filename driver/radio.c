@@ -352,8 +352,10 @@ err_free_idx:
 }
 
 /*
- * A radio by its interface or wiphy name, whatever namespace it is in.
- * Caller serializes against deletion (genl ops of our family are).
+ * The radio with this interface or wiphy name, whatever namespace it is
+ * in; ERR_PTR(-ENOTUNIQ) when interfaces of several namespaces share the
+ * name (wiphy names are unique). Caller serializes against deletion
+ * (the ops of our genl family are).
  */
 struct vw_radio *vw_radio_find(const char *name)
 {
@@ -361,11 +363,17 @@ struct vw_radio *vw_radio_find(const char *name)
 
 	mutex_lock(&vw_radios_lock);
 	list_for_each_entry(radio, &vw_radios, list) {
-		if (!strcmp(radio->ndev->name, name) ||
-		    !strcmp(wiphy_name(radio->wiphy), name)) {
+		if (!strcmp(wiphy_name(radio->wiphy), name)) {
 			found = radio;
 			break;
 		}
+		if (strcmp(radio->ndev->name, name))
+			continue;
+		if (found) {
+			found = ERR_PTR(-ENOTUNIQ);
+			break;
+		}
+		found = radio;
 	}
 	mutex_unlock(&vw_radios_lock);
 	return found;

@@ -4,11 +4,13 @@
  *
  * Shared by the kernel driver and vwifi-tool. All commands work from any
  * network namespace: radios are global objects of the module, named by
- * VWIFI_ATTR_RADIO, a string matched against each radio's current
- * interface name ("vw1") or its wiphy name ("vw_phy1"); the first radio
- * whose interface or wiphy carries the name is meant. Commands that change
- * anything need CAP_NET_ADMIN (GENL_ADMIN_PERM); a refused or malformed
- * command answers with an errno and an extended-ack message saying why.
+ * VWIFI_ATTR_RADIO, a string matched against each radio's wiphy name
+ * ("vw_phy1", unique) or its current interface name ("vw1"); a name that
+ * interfaces of several namespaces share is refused (ENOTUNIQ), use the
+ * wiphy name then. An unknown name gives ENODEV. Commands that change
+ * anything need CAP_NET_ADMIN (GENL_ADMIN_PERM): EPERM otherwise. A refused
+ * or malformed command answers with an errno and an extended-ack message
+ * saying why.
  *
  * Commands:
  *
@@ -16,21 +18,23 @@
  *   carries RADIO_ID, IFNAME, WIPHY, MAC, IFTYPE, FREQ, POS_X/Y/Z,
  *   TXPOWER and a nested VWIFI_ATTR_STATS.
  * VWIFI_CMD_RADIO_NEW (admin): creates a radio in the caller's network
- *   namespace; optional VWIFI_ATTR_IFNAME for its interface name. Replies
- *   like RADIO_GET with the new radio.
+ *   namespace; optional VWIFI_ATTR_IFNAME for its interface name (EEXIST
+ *   when taken). Replies like RADIO_GET with the new radio.
  * VWIFI_CMD_RADIO_DEL (admin): VWIFI_ATTR_RADIO. Tears it down even while
  *   associated or beaconing.
  * VWIFI_CMD_RADIO_SET (admin): VWIFI_ATTR_RADIO and any of POS_X, POS_Y,
  *   POS_Z (millimetres, s32) and TXPOWER (dBm, s32, -10..40).
  * VWIFI_CMD_DENY_ADD / VWIFI_CMD_DENY_DEL (admin): VWIFI_ATTR_RADIO (the
  *   receiver) denies every frame from VWIFI_ATTR_PEER (the transmitter).
- *   In every mode and on every hop.
+ *   In every mode and on every hop. ADD of a listed pair gives EEXIST, DEL
+ *   of an unlisted one ENOENT.
  * VWIFI_CMD_DENY_GET: dump of the denylist, one message per pair with
- *   RADIO (receiver's interface name) and PEER (transmitter's).
+ *   RADIO (receiver's interface name) and PEER (transmitter's); a radio
+ *   that is not local (or gone) is named by its address, aa:bb:cc:dd:ee:ff.
  * VWIFI_CMD_DENY_CLEAR (admin): empties the denylist.
  * VWIFI_CMD_LINK_SET (admin): VWIFI_ATTR_RADIO (transmitter), VWIFI_ATTR_PEER
- *   (receiver), VWIFI_ATTR_LOSS (percent, 0..100). One direction; 0 removes
- *   the link setting.
+ *   (receiver), VWIFI_ATTR_LOSS (percent, 0..100, required). One direction;
+ *   0 removes the link setting.
  * VWIFI_CMD_LINK_GET: dump of the links with a loss set: RADIO, PEER, LOSS.
  * VWIFI_CMD_MODEL_GET / VWIFI_CMD_MODEL_SET (admin for SET): the
  *   propagation model: VWIFI_ATTR_PATH_LOSS_EXP (exponent x10, 10..60) and
@@ -101,6 +105,7 @@ enum vwifi_stat {
 	VWIFI_STAT_RX_MALFORMED,	/* failed a length or format check */
 	VWIFI_STAT_DROPPED,		/* every other drop, see ethtool -S */
 	VWIFI_STAT_PAD,
+	/* new counters go here, after PAD */
 	VWIFI_STAT_RX_OWN,		/* transport: our own frames echoed */
 	__VWIFI_STAT_MAX,
 };
