@@ -1,7 +1,8 @@
 #!/bin/bash
 # Boot one Debian kernel in QEMU and run scenarios in it.
 #
-#   tests/qemu/run-guest.sh [-k SERIES] [-m VWIFI_KO] [-t SECS] [-o DIR] SCENARIO...
+#   tests/qemu/run-guest.sh [-k SERIES] [-m VWIFI_KO] [-t SECS] [-o DIR]
+#                           [-s DIR] [-e NAME=VALUE]... [-x QEMU_ARG]... SCENARIO...
 #
 #   -k SERIES   kernel series prepared by kernels.sh: 6.1 (default) or 6.12
 #   -m KO       vwifi.ko the scenarios load (not needed with VW_DRIVER=hwsim)
@@ -12,14 +13,21 @@
 #               or paths of scenario files kept elsewhere (they run beside
 #               tests/scenarios/lib.sh)
 #
+# For guests that run together (tests/qemu/multi.sh):
+#   -s DIR      a host folder all of them share read-write, at
+#               /run/vwifi/shared in the guest (9p tag vwshared, no cache)
+#   -e N=V      one more variable exported to the scenarios
+#   -x ARG      one more argument for QEMU, e.g. -x -netdev -x stream,...
+#
 # Environment: VW_DRIVER=vwifi (default) or hwsim, VW_ACCEL=kvm|tcg (skips
-# the probe), VW_SMP (virtual CPUs, default 2), VW_DEMO=1 (verbose scenarios).
+# the probe), VW_SMP (virtual CPUs, default 2), VW_MEM (memory, default 1G),
+# VW_DEMO=1 (verbose scenarios).
 #
 # Built tool/vwifi-tool and medium/vwifi-medium are copied into the share;
 # the guest sees the repository itself read-only at its host path, $VW_SRC.
 #
-# The guest gets 1 GiB, its serial console goes to DIR/console.log, the host
-# root is its read-only root and DIR/share is shared read-write (see
+# The guest gets 1 GiB (VW_MEM), its serial console goes to DIR/console.log,
+# the host root is its read-only root and DIR/share is shared read-write (see
 # tests/qemu/init). Each scenario leaves DIR/share/results/NAME.{out,rc,dmesg}.
 # Exits 0 when the guest ran every scenario and powered off, 1 otherwise
 # (crash, hang: QEMU is killed after a hard timeout); scenario verdicts are
@@ -34,13 +42,16 @@ usage() {
 	exit 2
 }
 
-series=6.1 ko='' timeout_s=120 dir=''
-while getopts 'k:m:t:o:h' opt; do
+series=6.1 ko='' timeout_s=120 dir='' shared='' genv=() qextra=()
+while getopts 'k:m:t:o:s:e:x:h' opt; do
 	case $opt in
 	k) series=$OPTARG ;;
 	m) ko=$OPTARG ;;
 	t) timeout_s=$OPTARG ;;
 	o) dir=$OPTARG ;;
+	s) shared=$OPTARG ;;
+	e) genv+=("$OPTARG") ;;
+	x) qextra+=("$OPTARG") ;;
 	*) usage ;;
 	esac
 done
@@ -53,6 +64,10 @@ vwifi) [ -f "$ko" ] || die "VW_DRIVER=vwifi needs -m path/to/vwifi.ko" ;;
 hwsim) ;;
 *) die "VW_DRIVER must be vwifi or hwsim" ;;
 esac
+[ -z "$shared" ] || [ -d "$shared" ] || die "-s $shared: no such folder"
+for kv in "${genv[@]}"; do
+	[[ $kv =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || die "-e $kv: not NAME=VALUE"
+done
 
 [ -f "$VW_KERNELS/$series.env" ] || "$VW_TOP/tests/qemu/kernels.sh" "$series" >/dev/null
 # shellcheck source=/dev/null
@@ -87,6 +102,7 @@ rm -rf "$share" "$dir/console.log"
 mkdir -p "$share/tests" "$share/results"
 cp "$VW_TOP/tests/qemu/runner.sh" "$share/runner.sh"
 cp -r "$VW_TOP/tests/scenarios" "$share/tests/scenarios"
+[ -d "$VW_TOP/tests/scenarios-vm" ] && cp -r "$VW_TOP/tests/scenarios-vm" "$share/tests/scenarios-vm"
 [ ${#extra[@]} -eq 0 ] || cp "${extra[@]}" "$share/tests/scenarios/"
 cp -r "$VW_TOP/examples" "$share/examples"
 [ -n "$ko" ] && cp "$ko" "$share/vwifi.ko"
@@ -107,12 +123,20 @@ VW_SRC='$VW_TOP'
 export VW_DRIVER VW_DEMO VW_SRC
 export VW_KO=/run/vwifi/share/vwifi.ko
 EOF
+[ -n "$shared" ] && echo "VW_SHARED=/run/vwifi/shared; export VW_SHARED" >>"$share/env"
+for kv in "${genv[@]}"; do
+	printf '%s=%q; export %s\n' "${kv%%=*}" "${kv#*=}" "${kv%%=*}" >>"$share/env"
+done
 
 case $accel in
 kvm) cpu=host ;;
 *) cpu=max ;;
 esac
 smp=${VW_SMP:-2}
+mem=${VW_MEM:-1G}
+shared_args=()
+[ -n "$shared" ] &&
+	shared_args=(-virtfs "local,path=$shared,mount_tag=vwshared,security_model=none,multidevs=remap")
 # Boot, plus each scenario with its kill grace and tidy-up, plus slack.
 hard=$((60 + ${#scenarios[@]} * (timeout_s + 60)))
 
@@ -120,7 +144,7 @@ note "guest $KVER ($accel, ${smp} cpu): ${scenarios[*]}"
 start=$(date +%s)
 rc=0
 timeout -k 5 "$hard" qemu-system-x86_64 \
-	-accel "$accel" -cpu "$cpu" -m 1G -smp "$smp" \
+	-accel "$accel" -cpu "$cpu" -m "$mem" -smp "$smp" \
 	-kernel "$VMLINUZ" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 loglevel=5 printk.devkmsg=on" \
 	-display none -monitor none -serial "file:$dir/console.log" \
@@ -129,6 +153,7 @@ timeout -k 5 "$hard" qemu-system-x86_64 \
 	-virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap \
 	-virtfs "local,path=$share,mount_tag=vwshare,security_model=none,multidevs=remap" \
 	-virtfs "local,path=$KROOT,mount_tag=vwkernel,security_model=none,readonly=on,multidevs=remap" \
+	"${shared_args[@]}" "${qextra[@]}" \
 	</dev/null >"$dir/qemu.log" 2>&1 || rc=$?
 note "guest $KVER ended after $(($(date +%s) - start)) s"
 

@@ -33,12 +33,19 @@ mkdir -p "$R"
 if [ -d /lib/modules ]; then
 	mount --bind /run/vwifi/kernel/lib/modules /lib/modules
 fi
-hostname vwifi-guest
+hostname "vwifi-guest${VW_GUEST:-}"
 ip link set lo up
 sysctl -qw kernel.hung_task_timeout_secs=20 2>/dev/null
 sysctl -qw kernel.printk="4 4 1 7"
 # ip netns wants a shared /run/netns; one that survives scenario cleanups.
 mkdir -p /run/netns
+# Guests that run together (tests/qemu/multi.sh) share a folder, uncached
+# so that each sees at once what the others write.
+if [ -n "${VW_SHARED:-}" ]; then
+	mkdir -p "$VW_SHARED"
+	mount -t 9p -o trans=virtio,version=9p2000.L,msize=512000,rw,cache=none \
+		vwshared "$VW_SHARED" || console "cannot mount the shared folder"
+fi
 
 console "kernel $(uname -r), driver ${VW_DRIVER}, scenarios: ${VW_SCENARIOS}"
 
