@@ -1,0 +1,81 @@
+#!/bin/bash
+# Three guests on one air through vwifi-medium: a WPA2-PSK access point in
+# guest 1, a station in each of guests 2 and 3, each guest's air carried by
+# the driver's Ethernet transport over its virtio-net NIC.
+#
+#   guest 1                    guest 2                    guest 3
+#  +---------------------+    +---------------------+    +---------------------+
+#  | ns ap               |    | ns sta              |    | ns sta              |
+#  | vw0 AP  10.0.0.1    |    | vw0 STA  10.0.0.2   |    | vw0 STA  10.0.0.3   |
+#  | hostapd WPA2, ch 6  |    | wpa_supplicant      |    | wpa_supplicant      |
+#  | eth0 52:54:00:..:01 |    | eth0 52:54:00:..:02 |    | eth0 52:54:00:..:03 |
+#  +----------+----------+    +----------+----------+    +----------+----------+
+#             | -netdev stream (unix)    |                          |
+#  host       +--------------- vwifi-medium --pcap air.pcap --------+
+#
+# Asserts: each radio's address carries its guest's number; the NICs' MTU
+# fits 802.11 frames; both stations connect to guest 1's BSSID with a
+# signal; the AP lists both, authorized; pings with 0% loss between every
+# pair (station to station goes through the AP), full-sized frames
+# included; the medium knows three nodes and three radios; its capture
+# holds the 4-way handshake of each station (tshark on the host).
+#
+# vm-guests: 3
+# vm-air: medium
+# vm-check: yes
+# shellcheck source-path=SCRIPTDIR source=vm-lib.sh
+. "$(dirname "$0")/../scenarios-vm/vm-lib.sh"
+
+guest1() {
+	load_air 1
+	check_machine vw0
+	vm_ap vw_phy0 ap 10.0.0.1
+	wait_stations ap vw0 2
+	n ap iw dev vw0 station dump
+	ping_until ap 10.0.0.2
+	ping_until ap 10.0.0.3
+	# a full 1500-byte IP packet in one 802.11 frame, across machines
+	ping_size ap 10.0.0.2 1472
+}
+
+station() {
+	local me=10.0.0.$VW_GUEST peer=10.0.0.$((5 - VW_GUEST))
+
+	load_air 1
+	check_machine vw0
+	vm_sta vw_phy0 sta "$me" "$(fetch bssid.guest1)"
+	publish "addr.$VW_ROLE" "$(mac_of sta vw0)"
+	mark "connected.$VW_ROLE"
+	ping_until sta 10.0.0.1
+	ping_until sta "$peer"
+}
+
+guest2() { station; }
+guest3() { station; }
+
+# eapol_count PCAP ADDR: EAPOL frames to or from ADDR in the capture.
+eapol_count() {
+	tshark -r "$1" -Y "eapol && wlan.addr == $2" 2>/dev/null | grep -c . || true
+}
+
+host() {
+	local sta pcap=$VW_AIR_OUT/air.pcap c
+
+	require tshark
+	await connected.guest2
+	await connected.guest3
+	for sta in guest2 guest3; do
+		c=$(eapol_count "$pcap" "$(fetch "addr.$sta")")
+		log "air.pcap: $c EAPOL frames of $sta"
+		[ "$c" -ge 4 ] || fail "air.pcap holds $c EAPOL frames of $sta, not the 4-way handshake"
+	done
+	pp tshark -r "$pcap" -Y eapol 2>/dev/null | tail -n 8
+	mctl node
+	[ "$(mctl_out node --json | grep -c '"id"')" -eq 3 ] || fail "the medium does not list 3 nodes"
+	mctl radio
+	for sta in guest2 guest3; do
+		mctl_out radio | grep -q "^$(fetch "addr.$sta") " || fail "the medium does not know $sta's radio"
+	done
+}
+
+vm_main
