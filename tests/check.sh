@@ -1,7 +1,9 @@
 #!/bin/bash
 # make check: the unit tests of the shared core, then every scenario of
 # tests/scenarios/ in QEMU guests booting Debian's 6.1 (bookworm) and 6.12
-# (bookworm-backports) kernels, with vwifi.ko built against each.
+# (bookworm-backports) kernels, with vwifi.ko built against each, then the
+# fast cross-VM scenarios (tests/scenarios-vm/, vm-check: yes) on each
+# kernel: several guests at once, joined through vwifi-medium or a bridge.
 #
 # Prints a line per result (PASS/FAIL/SKIP <kernel> <name>) and ends with
 # "N passed, N failed[, N skipped]" counting unit tests and scenarios on both
@@ -18,6 +20,8 @@
 #                          shared among the guests running at once (1 to 2):
 #                          TCG slows down badly when vCPUs outnumber CPUs
 #   VW_ACCEL=kvm|tcg       skip the KVM probe
+#   VW_VM_SCENARIOS=check  the cross-VM scenarios: check (the fast ones),
+#                          all, rest, file names, or none
 set -uo pipefail
 
 # shellcheck source=tests/qemu/common.sh
@@ -192,5 +196,26 @@ for s in $series_list; do
 		count $?
 	done
 done
+
+# ---- 4. across virtual machines -------------------------------------------
+# One kernel at a time, after the guests above: each scenario boots several
+# guests of its own (tests/qemu/multi.sh; make check-vm runs the others).
+read -r -a vm_selection <<<"${VW_VM_SCENARIOS:-check}"
+if [ "$driver" = vwifi ] && [ "${vm_selection[*]}" != none ]; then
+	for s in $series_list; do
+		# shellcheck source=/dev/null
+		. "$VW_KERNELS/$s.env"
+		echo "== across virtual machines, $KVER: ${vm_selection[*]}"
+		if [ "$(cat "$VW_BUILD/run/$KVER/status" 2>/dev/null)" = build ]; then
+			echo "SKIP $(kver_short "$KVER") vm (the module did not build)"
+			skipped=$((skipped + 1))
+			continue
+		fi
+		vm_run "$s" "$VW_BUILD/$KVER/driver/vwifi.ko" "${vm_selection[@]}"
+		passed=$((passed + vm_passed))
+		failed=$((failed + vm_failed))
+		skipped=$((skipped + vm_skipped))
+	done
+fi
 
 finish
