@@ -14,7 +14,8 @@
 #               medium.log, air.pcap
 #   SCENARIO    file names under tests/scenarios-vm/, paths, "all", "check"
 #               (those whose header says vm-check: yes) or "rest" (the
-#               others)
+#               others); one whose header says "vm-skip: REASON" is
+#               skipped for that reason unless VW_VM_NO_SKIP=1
 #
 # Prints a line per scenario, PASS|FAIL|SKIP <kernel> vm/<name>, with the
 # details of what failed below it, and closes with
@@ -101,6 +102,27 @@ export VW_ACCEL VW_DRIVER=vwifi
 export VW_SMP=${VW_VM_SMP:-1} VW_MEM=${VW_VM_MEM:-512M}
 
 passed=0 failed=0 skipped=0
+# what a scenario has running, for the trap
+live_pids=() live_air=''
+
+# Interrupted: stop the guests (run-guest.sh, its timeout(1), which passes
+# the signal on to QEMU) and the host role, take the air down.
+interrupted() {
+	local p
+
+	trap - EXIT INT TERM
+	for p in "${live_pids[@]}"; do
+		pkill -TERM -P "$p" 2>/dev/null
+		kill "$p" 2>/dev/null
+	done
+	if [ -n "$live_air" ]; then
+		air_down >/dev/null 2>&1
+		rm -rf "$VW_AIR_DIR"
+	fi
+	note "multi.sh: interrupted"
+	exit 130
+}
+trap interrupted INT TERM
 
 # run_host_role PATH NAME RUN: the host role of a scenario, its results
 # written as the runner writes a guest's.
@@ -173,7 +195,7 @@ verdict() {
 
 # run_scenario PATH: one cross-VM scenario, start to verdict.
 run_scenario() {
-	local path=$1 name guests air run hostrole=0 i a roles=() pids=() hpid='' t0 secs
+	local path=$1 name guests air run hostrole=0 i a roles=() pids=() hpid='' t0 secs why
 	local qa xargs wrap
 
 	name=$(basename "$path" .sh)
@@ -185,6 +207,11 @@ run_scenario() {
 		return 1
 	fi
 	grep -q '^host()' "$path" && hostrole=1
+	why=$(sed -n 's/^# vm-skip: *//p' "$path" | head -n 1)
+	if [ -n "$why" ] && [ "${VW_VM_NO_SKIP:-0}" != 1 ]; then
+		echo "SKIP $short vm/$name ($why)"
+		return 2
+	fi
 	note "== vm/$name on $KVER: $guests guests, air $air$([ $hostrole = 1 ] && echo ', host role')"
 
 	rm -rf "$run"
@@ -209,6 +236,7 @@ run_scenario() {
 		rm -rf "$VW_AIR_DIR"
 		return 1
 	fi
+	live_air=1
 	mapfile -t wrap < <(air_wrap)
 
 	t0=$(date +%s)
@@ -227,9 +255,11 @@ run_scenario() {
 		pids+=($!)
 		roles+=("guest$i")
 	done
+	live_pids=("${pids[@]}")
 	if [ $hostrole = 1 ]; then
 		run_host_role "$path" "$name" "$run" &
 		hpid=$!
+		live_pids+=("$hpid")
 		roles+=(host)
 	fi
 	for a in "${pids[@]}"; do
@@ -249,6 +279,7 @@ run_scenario() {
 	secs=$(($(date +%s) - t0))
 	air_down >>"$run/air.log" 2>&1
 	rm -rf "$VW_AIR_DIR"
+	live_pids=() live_air=''
 	verdict "$name" "$run" "$secs" "${roles[@]}"
 }
 

@@ -17,8 +17,9 @@
 # fits 802.11 frames; both stations connect to guest 1's BSSID with a
 # signal; the AP lists both, authorized; pings with 0% loss between every
 # pair (station to station goes through the AP), full-sized frames
-# included; the medium knows three nodes and three radios; its capture
-# holds the 4-way handshake of each station (tshark on the host).
+# included; the medium knows three nodes and three radios and got nothing
+# but well-formed air frames; its capture holds the 4-way handshake of
+# each station (tshark on the host).
 #
 # vm-guests: 3
 # vm-air: medium
@@ -71,10 +72,15 @@ host() {
 	done
 	pp tshark -r "$pcap" -Y eapol 2>/dev/null | tail -n 8
 	mctl node
-	[ "$(mctl_out node --json | grep -c '"id"')" -eq 3 ] || fail "the medium does not list 3 nodes"
+	medium_nodes_are 3 || fail "the medium lists $(medium_nodes) nodes, not 3"
 	mctl radio
 	for sta in guest2 guest3; do
 		mctl_out radio | grep -q "^$(fetch "addr.$sta") " || fail "the medium does not know $sta's radio"
+	done
+	# the guests put air frames on the air, nothing else, all well-formed
+	mctl stats
+	for c in drop_not_air drop_malformed; do
+		[ "$(medium_stat "$c")" = 0 ] || fail "the medium counted $(medium_stat "$c") $c"
 	done
 }
 

@@ -58,14 +58,6 @@ station() {
 guest2() { station; }
 guest3() { station; }
 
-node_count() {
-	mctl_out node | awk 'NR > 1' | grep -c . || true
-}
-
-node_count_is() {
-	[ "$(node_count)" = "$1" ]
-}
-
 host() {
 	local r
 
@@ -73,7 +65,7 @@ host() {
 		await "ready.$r"
 	done
 	mctl node
-	node_count_is 3 || fail "the medium lists $(node_count) nodes, not 3"
+	medium_nodes_are 3 || fail "the medium lists $(medium_nodes) nodes, not 3"
 	air_medium_stop KILL || fail "vwifi-medium did not die"
 	mark medium-killed
 	await lost.guest2
@@ -81,7 +73,7 @@ host() {
 	# the sockets of the dead medium are still there: the new one replaces them
 	ls -l "$VW_AIR_DIR"
 	air_medium_start air-restarted.pcap || fail "vwifi-medium did not start again"
-	wait_for 30 node_count_is 3 || fail "the restarted medium lists $(node_count) nodes, not 3"
+	wait_for 30 medium_nodes_are 3 || fail "the restarted medium lists $(medium_nodes) nodes, not 3"
 	mctl node
 	mark medium-back
 }

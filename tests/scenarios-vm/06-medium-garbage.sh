@@ -71,19 +71,6 @@ guest3() {
 	ping_ok sta 10.0.0.2
 }
 
-# stat NAME: one counter of vwifi-tool medium stats --json.
-stat() {
-	mctl_out stats --json | sed -n "s/^ *\"$1\": *\\([0-9]*\\).*/\\1/p"
-}
-
-node_count() {
-	mctl_out node | awk 'NR > 1' | grep -c . || true
-}
-
-node_count_is() {
-	[ "$(node_count)" = "$1" ]
-}
-
 host() {
 	require python3
 	await pinging
@@ -92,10 +79,10 @@ host() {
 		fail "garbage.py could not reach the medium"
 	air_medium_running || fail "vwifi-medium died"
 	mctl stats
-	[ "$(stat cutoffs)" -ge 2 ] || fail "the medium cut off $(stat cutoffs) clients, not the 2 with impossible lengths"
-	[ "$(stat drop_not_air)" -ge 1000 ] || fail "the medium counted $(stat drop_not_air) non-air frames"
-	[ "$(stat drop_malformed)" -ge 1 ] || fail "the medium counted no malformed frame"
-	wait_for 10 node_count_is 3 || fail "the medium lists $(node_count) nodes after the garbage, not 3"
+	[ "$(medium_stat cutoffs)" -ge 2 ] || fail "the medium cut off $(medium_stat cutoffs) clients, not the 2 with impossible lengths"
+	[ "$(medium_stat drop_not_air)" -ge 1000 ] || fail "the medium counted $(medium_stat drop_not_air) non-air frames"
+	[ "$(medium_stat drop_malformed)" -ge 1 ] || fail "the medium counted no malformed frame"
+	wait_for 10 medium_nodes_are 3 || fail "the medium lists $(medium_nodes) nodes after the garbage, not 3"
 	mctl node
 	mark garbage-done
 }

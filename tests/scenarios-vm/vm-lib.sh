@@ -12,6 +12,8 @@
 #   # vm-guests: 3        how many guests (1 to 9)
 #   # vm-air: medium      medium, medium-connect or bridge
 #   # vm-check: yes       also part of make check (keep those fast)
+#   # vm-skip: REASON     not run, reported as skipped for REASON (a known
+#                         bug elsewhere; VW_VM_NO_SKIP=1 runs it anyway)
 #
 # defines a function per role, guest1 ... guestN (run in that guest) and
 # optionally host (run on the host, beside the medium), and ends with
@@ -318,6 +320,20 @@ mctl() {
 
 mctl_out() {
 	"$VW_TOP/tool/vwifi-tool" medium -S "$VW_MEDIUM_CTL" "$@"
+}
+
+# medium_stat NAME: one counter of vwifi-tool medium stats --json.
+medium_stat() {
+	mctl_out stats --json | sed -n "s/^ *\"$1\": *\([0-9]*\).*/\1/p"
+}
+
+# medium_nodes: how many nodes the medium lists.
+medium_nodes() {
+	mctl_out node | awk 'NR > 1' | grep -c . || true
+}
+
+medium_nodes_are() {
+	[ "$(medium_nodes)" = "$1" ]
 }
 
 # ---- more assertions ------------------------------------------------------
