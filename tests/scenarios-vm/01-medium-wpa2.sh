@@ -17,9 +17,10 @@
 # fits 802.11 frames; both stations connect to guest 1's BSSID with a
 # signal; the AP lists both, authorized; pings with 0% loss between every
 # pair (station to station goes through the AP), full-sized frames
-# included; the medium knows three nodes and three radios and got nothing
-# but well-formed air frames; its capture holds the 4-way handshake of
-# each station (tshark on the host).
+# included; a TCP transfer (iperf3) from each station to the AP; the
+# medium knows three nodes and three radios and got nothing but
+# well-formed air frames; its capture holds the 4-way handshake of each
+# station (tshark on the host).
 #
 # vm-guests: 3
 # vm-air: medium
@@ -31,6 +32,7 @@ guest1() {
 	load_air 1
 	check_machine vw0
 	vm_ap vw_phy0 ap 10.0.0.1
+	tcp_server ap
 	wait_stations ap vw0 2
 	n ap iw dev vw0 station dump
 	ping_until ap 10.0.0.2
@@ -49,6 +51,7 @@ station() {
 	mark "connected.$VW_ROLE"
 	ping_until sta 10.0.0.1
 	ping_until sta "$peer"
+	tcp_ok sta 10.0.0.1
 }
 
 guest2() { station; }

@@ -18,7 +18,8 @@
 #  host       +------------ bridge vwbr (netns vwvm-PID, mtu 2400) -+
 #
 # Asserts: stations connect to guest 1's BSSID; the AP lists both; pings
-# with 0% loss between every pair, full-sized frames included; the
+# with 0% loss between every pair, full-sized frames included; a TCP
+# transfer (iperf3) from each station to the AP; the
 # transport's counters show frames both ways and no malformed ones; frames
 # the bridge floods back are not taken for others'.
 #
@@ -50,6 +51,7 @@ guest1() {
 	load_air 1
 	check_machine vw0
 	vm_ap vw_phy0 ap 10.0.0.1
+	tcp_server ap
 	wait_stations ap vw0 2
 	n ap iw dev vw0 station dump
 	ping_until ap 10.0.0.2
@@ -64,6 +66,7 @@ station() {
 	vm_sta vw_phy0 sta "$me" "$(fetch bssid.guest1)"
 	ping_until sta 10.0.0.1
 	ping_until sta "$peer"
+	tcp_ok sta 10.0.0.1
 	check_transport
 }
 

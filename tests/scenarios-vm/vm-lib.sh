@@ -348,3 +348,28 @@ ping_size() {
 	printf '%s\n' "$out"
 	grep -qE '[^0-9.]0(\.0+)?% packet loss' <<<"$out" || fail "ping -s $size $addr from $ns lost packets"
 }
+
+# tcp_server NS: an iperf3 server in NS, in the background (the cleanup
+# stops it).
+tcp_server() {
+	bg "$1" iperf3 -s
+}
+
+tcp_once() {
+	ip netns exec "$1" timeout 20 iperf3 -c "$2" -t 2 -f m --connect-timeout 5000 \
+		>"$VW_DIR/iperf-$1-$2.txt" 2>&1
+}
+
+# tcp_ok NS ADDR [SECS]: a 2-second TCP transfer from NS to the iperf3
+# server at ADDR completes (retried until SECS: the server may be busy with
+# another client, or not started yet).
+tcp_ok() {
+	local ns=$1 addr=$2 secs=${3:-90}
+
+	printf '+ ip netns exec %s iperf3 -c %s -t 2\n' "$ns" "$addr"
+	wait_for "$secs" tcp_once "$ns" "$addr" || {
+		cat "$VW_DIR/iperf-$ns-$addr.txt"
+		fail "no TCP transfer from $ns to $addr"
+	}
+	grep -E 'sender|receiver' "$VW_DIR/iperf-$ns-$addr.txt"
+}
