@@ -154,16 +154,16 @@ verdict() {
 	declare -A lines=() rcs=()
 
 	shift 3
+	# the role that failed first left the oldest marker
+	first=$(find "$run/shared" -name 'failed.*' -printf '%T@ %f\n' | sort -n | head -n 1)
+	first=${first#* failed.}
 	for r in "$@"; do
 		line=$(judge "$KVER" "$(role_results "$run" "$r")" "$name")
 		rc=$?
 		lines[$r]=$line
 		rcs[$r]=$rc
 		case $rc in
-		1)
-			bad+=("$r")
-			[ -z "$first" ] && [ -e "$run/shared/failed.$r" ] && first=$r
-			;;
+		1) bad+=("$r") ;;
 		2) [ -z "$skipped_why" ] && ! grep -q "skipped (" <<<"$line" && skipped_why=${line#*(} ;;
 		esac
 	done
