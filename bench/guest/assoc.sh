@@ -1,0 +1,120 @@
+# shellcheck shell=bash
+# bench/guest/assoc.sh: how long N stations take to join one WPA2 access
+# point, from the moment the daemons are started.
+#
+#   ns0                          ns1
+#  +-----------------------+    +----------------------------------------+
+#  | vw0  AP, hostapd      |    | vw1 ... vwN  stations                  |
+#  | WPA2-PSK CCMP, ch 6   |    | one wpa_supplicant for all (-N), one   |
+#  |                       |    | control directory, a socket per radio  |
+#  +-----------+-----------+    +-------------------+--------------------+
+#              +---------- air: 2437 MHz -----------+
+#
+# One run: t0, start hostapd, start wpa_supplicant; done when the AP's log
+# has N distinct stations with EAPOL-4WAY-HS-COMPLETED (associated and the
+# 4-way handshake done). The figure is the log timestamp of the N-th minus
+# t0, so polling adds nothing to it. Both daemons stop between runs and
+# the interfaces go down; the radios stay. Key: assoc_N, seconds.
+
+# stations_done LOG: distinct stations whose handshake completed.
+stations_done() {
+	awk '/EAPOL-4WAY-HS-COMPLETED/ && !seen[$NF]++ { n++ } END { print n + 0 }' "$1" 2>/dev/null
+}
+
+# nth_done_time LOG N: hostapd timestamp (seconds) of the N-th distinct one.
+nth_done_time() {
+	awk -v want="$2" '/EAPOL-4WAY-HS-COMPLETED/ && !seen[$NF]++ {
+			if (++n == want) { t = $1; sub(/:$/, "", t); print t; exit }
+		}' "$1"
+}
+
+# stop_pidfile FILE: end the daemon FILE names and wait (10 s) until it has.
+stop_pidfile() {
+	local pid
+
+	[ -f "$1" ] || return 0
+	pid=$(cat "$1")
+	kill "$pid" 2>/dev/null || return 0
+	for _ in $(seq 100); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	printf 'pid %s (%s) still running after 10 s, killing it\n' "$pid" "$1"
+	kill -9 "$pid" 2>/dev/null || true
+}
+
+# assoc_once N RUN: one run (RUN names its logs); prints the seconds, or the
+# reason and fails.
+assoc_once() {
+	local count=$1 hconf=$VW_DIR/hostapd.conf sconf=$VW_DIR/sta.conf
+	local hlog=$VW_DIR/hostapd-$2.log slog=$VW_DIR/wpa_supplicant-$2.log
+	local hpid=$VW_DIR/hostapd.pid spid=$VW_DIR/wpa_supplicant.pid
+	local args=() i t0 t_end deadline done_n
+
+	for ((i = 1; i <= count; i++)); do
+		[ $i = 1 ] || args+=(-N)
+		args+=(-D nl80211 -i "vw$i" -c "$sconf")
+	done
+	t0=$(now_ns)
+	ip netns exec ns0 hostapd -B -t -P "$hpid" -f "$hlog" "$hconf" >&2 ||
+		{ echo "hostapd did not start"; return 1; }
+	ip netns exec ns1 wpa_supplicant -B -t -P "$spid" -f "$slog" "${args[@]}" >&2 ||
+		{ echo "wpa_supplicant did not start"; return 1; }
+	deadline=$((t0 + BENCH_ASSOC_TIMEOUT * 1000000000))
+	while :; do
+		done_n=$(stations_done "$hlog")
+		[ "$done_n" -ge "$count" ] && break
+		if [ "$(now_ns)" -ge "$deadline" ]; then
+			printf '%s of %s stations associated after %s s\n' "$done_n" "$count" "$BENCH_ASSOC_TIMEOUT"
+			return 1
+		fi
+		sleep 0.5
+	done
+	t_end=$(nth_done_time "$hlog" "$count")
+	awk -v a="$t0" -v b="$t_end" 'BEGIN { printf "%.3f\n", b - a / 1e9 }'
+}
+
+# bench_assoc N...: the radios for the largest N once, then BENCH_REPS runs
+# for each N in turn with stations vw1..vwN (the others stay down).
+bench_assoc() {
+	local max=0 count key r i v hconf=$VW_DIR/hostapd.conf
+
+	for count in "$@"; do
+		[ "$count" -gt "$max" ] && max=$count
+	done
+	load_vwifi $((max + 1))
+	put_in_netns vw_phy0 ns0
+	for ((i = 1; i <= max; i++)); do
+		put_in_netns "vw_phy$i" ns1 >/dev/null
+	done
+	vw_conf_variant hostapd-wpa2.conf "$hconf" vw0 "$(hostapd_ctrl ns0)"
+	vw_conf_variant wpa_supplicant.conf "$VW_DIR/sta.conf" vw1 "$(wpas_ctrl ns1)"
+	vw_pidfiles+=("$VW_DIR/hostapd.pid" "$VW_DIR/wpa_supplicant.pid")
+
+	for count in "$@"; do
+		key=assoc_$count
+		for ((r = 1; r <= BENCH_REPS; r++)); do
+			printf '+ %s run %d: hostapd on vw0, wpa_supplicant on vw1..vw%d\n' "$key" "$r" "$count"
+			if v=$(assoc_once "$count" "$count-$r"); then
+				printf '  %s run %d: %s s\n' "$key" "$r" "$v"
+				result "$key" "$BENCH_DRIVER" "$v"
+			else
+				printf '%s\n' "$v"
+				na "$key" "$BENCH_DRIVER" "$v"
+				printf -- '--- stations in the AP'"'"'s station dump: '
+				ip netns exec ns0 iw dev vw0 station dump | grep -cE '^Station' || true
+				printf -- '--- tail of hostapd-%s-%d.log\n' "$count" "$r"
+				tail -n 30 "$VW_DIR/hostapd-$count-$r.log" || true
+				printf -- '--- tail of wpa_supplicant-%s-%d.log\n' "$count" "$r"
+				tail -n 30 "$VW_DIR/wpa_supplicant-$count-$r.log" || true
+			fi
+			stop_pidfile "$VW_DIR/wpa_supplicant.pid"
+			stop_pidfile "$VW_DIR/hostapd.pid"
+			for ((i = 1; i <= count; i++)); do
+				ip -n ns1 link set "vw$i" down
+			done
+			ip -n ns0 link set vw0 down
+			sleep 1
+		done
+	done
+}
