@@ -9,12 +9,14 @@
 #   make tool-check unit tests of vwifi-tool (no module needed)
 #   make medium-check unit and loopback tests of vwifi-medium (no module needed)
 #   make lint       sparse and W=1 warnings over the driver (needs sparse)
+#   make bench      vwifi beside mac80211_hwsim and veth in one QEMU guest, and
+#                   vwifi-medium on loopback; table in build/bench/results.md
 
 KVER ?= $(shell uname -r)
 KDIR ?= $(firstword $(wildcard /lib/modules/$(KVER)/build) \
 		    $(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
 
-.PHONY: all module tool tool-check medium medium-check unit check check-vm demo clean lint
+.PHONY: all module tool tool-check medium medium-check unit check check-vm demo clean lint bench
 
 all: module tool medium
 
@@ -51,6 +53,10 @@ check-vm:
 
 demo:
 	tests/demo.sh
+
+# not part of check: figures, never assertions (bench/run.sh for settings)
+bench:
+	bench/run.sh
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR)/driver clean
