@@ -193,6 +193,32 @@ verdict() {
 	return 0
 }
 
+# wait_guests NAME RUN PID...: wait for every guest (run-guest.sh PID, in
+# the order of their numbers); one that ended without a result crashed or
+# hung: its failed marker stops the others at once.
+wait_guests() {
+	local name=$1 run=$2 i left
+
+	shift 2
+	local pids=("$@")
+	left=${#pids[@]}
+	while [ "$left" -gt 0 ]; do
+		for i in "${!pids[@]}"; do
+			if [ -z "${pids[i]}" ] || kill -0 "${pids[i]}" 2>/dev/null; then
+				continue
+			fi
+			wait "${pids[i]}"
+			pids[i]=''
+			left=$((left - 1))
+			if [ ! -f "$run/guest$((i + 1))/share/results/$name.rc" ]; then
+				printf 'guest%d ended without a result: crashed or hung\n' $((i + 1)) \
+					>"$run/shared/failed.guest$((i + 1))"
+			fi
+		done
+		sleep 0.5
+	done
+}
+
 # run_scenario PATH: one cross-VM scenario, start to verdict.
 run_scenario() {
 	local path=$1 name guests air run hostrole=0 i a roles=() pids=() hpid='' t0 secs why
@@ -262,9 +288,7 @@ run_scenario() {
 		live_pids+=("$hpid")
 		roles+=(host)
 	fi
-	for a in "${pids[@]}"; do
-		wait "$a"
-	done
+	wait_guests "$name" "$run" "${pids[@]}"
 	if [ -n "$hpid" ]; then
 		# every guest is gone: the host role has nobody left to wait for
 		for ((i = 0; i < 150; i++)); do
