@@ -77,6 +77,12 @@ static int vw_transport_rcv(struct sk_buff *skb, struct net_device *dev,
 	if (skb_linearize(skb))
 		goto malformed;
 	eth = eth_hdr(skb);	/* after linearizing, which may move data */
+	/*
+	 * Our promiscuous NIC marked copies for our radios' addresses as
+	 * another host's; eth_type_trans() on the radio only ever sets that
+	 * mark, never clears it, and the stack would drop the frame.
+	 */
+	skb->pkt_type = PACKET_HOST;
 	hlen = vw_air_decode(skb->data, skb->len, &info);
 	if (hlen < 0)
 		goto malformed;
