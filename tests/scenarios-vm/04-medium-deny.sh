@@ -67,7 +67,7 @@ guest3() {
 	await cut.guest2
 	# the others do not notice
 	assert_grep '^Connected to ' ip netns exec sta iw dev vw0 link
-	ping_ok sta 10.0.0.1 10
+	ping_all sta 10.0.0.1 10
 	await cleared
 	ping_until sta 10.0.0.2 120
 }
