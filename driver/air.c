@@ -6,10 +6,24 @@
  * own copy in its receive queue, served by the receiver's NAPI poll.
  * Queues decouple sender and receiver: a radio never runs another
  * radio's code on its own stack, so there is no lock order between them.
+ *
+ * Most air frames are complete MPDUs in one linear buffer. Bursts
+ * (data.c) are the exception: unprotected data that only this kernel's
+ * receivers read, kept as the stack built it, payload in page fragments
+ * and checksum unfinished. Monitors and other machines never see those.
  */
 #include "vwifi.h"
 
 #define VW_RXQ_MAX 1024		/* frames waiting per receiver */
+/* what a burst needs linear: air header, longest data header, LLC/SNAP */
+#define VW_AIR_BURST_HEADERS (VW_AIR_HDR_LEN + VW_HDR4_LEN + VW_QOS_LEN + \
+			      VW_HTC_LEN + VW_LLC_SNAP_LEN)
+
+/* Is the skb a complete MPDU anyone may read, not a burst? */
+static bool vw_air_is_mpdu(const struct sk_buff *skb)
+{
+	return !skb_is_nonlinear(skb) && skb->ip_summed != CHECKSUM_PARTIAL;
+}
 
 /* any context */
 struct sk_buff *vw_air_alloc(struct vw_radio *radio, size_t len)
@@ -42,12 +56,15 @@ static bool vw_air_wants(const struct vw_radio *rx, const u8 *frame,
 static void vw_air_deliver(struct vw_radio *rx, struct sk_buff *skb,
 			   int signal)
 {
-	if (skb_queue_len(&rx->rxq) >= VW_RXQ_MAX) {
+	/* nothing of the sender's kernel state travels; user pages neither */
+	if (skb_queue_len(&rx->rxq) >= VW_RXQ_MAX ||
+	    skb_orphan_frags_rx(skb, GFP_ATOMIC)) {
 		vw_drop(rx, VW_DROP_NO_MEMORY);
 		kfree_skb(skb);
 		return;
 	}
-	vw_air_set_signal(skb->data, skb->len, signal);
+	skb_scrub_packet(skb, true);
+	vw_air_set_signal(skb->data, skb_headlen(skb), signal);
 	skb_queue_tail(&rx->rxq, skb);
 	napi_schedule(&rx->napi);
 }
@@ -62,8 +79,10 @@ void vw_air_distribute(struct sk_buff *skb, size_t hlen,
 		       const struct vw_air_info *info,
 		       const struct vw_air_src *src)
 {
+	/* the addresses are in the linear part even of a burst */
 	const u8 *frame = skb->data + hlen;
-	size_t len = skb->len - hlen;
+	size_t len = skb_headlen(skb) - hlen;
+	bool mpdu = vw_air_is_mpdu(skb);
 	struct vw_radio *rx, *last = NULL;
 	int last_signal = 0;
 
@@ -87,7 +106,8 @@ void vw_air_distribute(struct sk_buff *skb, size_t hlen,
 			continue;
 		}
 		/* monitors see the frame as it is on the air, at once */
-		vw_monitor_frame(rx, frame, len, info, signal);
+		if (mpdu)
+			vw_monitor_frame(rx, frame, len, info, signal);
 		if (!wants)
 			continue;
 		/* the last receiver gets the original, the others copies */
@@ -139,12 +159,33 @@ void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb, u16 rate)
 	/* BH off: napi_schedule() from process context must run soon */
 	local_bh_disable();
 	rcu_read_lock();
-	vw_monitor_frame(radio, skb->data + VW_AIR_HDR_LEN,
-			 skb->len - VW_AIR_HDR_LEN, &info, radio->tx_power);
-	vw_transport_tx(skb);
+	/*
+	 * A burst was built while no monitor ran and no transport was
+	 * attached; one that appeared since misses it.
+	 */
+	if (vw_air_is_mpdu(skb)) {
+		vw_monitor_frame(radio, skb->data + VW_AIR_HDR_LEN,
+				 skb->len - VW_AIR_HDR_LEN, &info,
+				 radio->tx_power);
+		vw_transport_tx(skb);
+	}
 	vw_air_distribute(skb, VW_AIR_HDR_LEN, &info, &src);
 	rcu_read_unlock();
 	local_bh_enable();
+}
+
+/*
+ * Makes linear what the parsers read: a burst its headers, any other
+ * frame the whole of it.
+ */
+static int vw_air_rx_pull(struct sk_buff *skb)
+{
+	if (!skb_is_nonlinear(skb))
+		return 0;
+	if (!skb_is_gso(skb) && skb->ip_summed != CHECKSUM_PARTIAL)
+		return skb_linearize(skb);
+	return pskb_may_pull(skb, min_t(unsigned int, skb->len,
+					VW_AIR_BURST_HEADERS)) ? 0 : -ENOMEM;
 }
 
 /* NAPI: one received air frame; consumes the skb */
@@ -155,9 +196,10 @@ static void vw_air_rx(struct vw_radio *radio, struct sk_buff *skb)
 	int hlen, signal;
 
 	atomic_long_inc(&radio->rx_frames);
-	if (skb_linearize(skb))
+	if (vw_air_rx_pull(skb))
 		goto drop_nomem;
-	hlen = vw_air_decode(skb->data, skb->len, &info);
+	/* the parsers see the linear part only: all of it but for a burst */
+	hlen = vw_air_decode(skb->data, skb_headlen(skb), &info);
 	if (hlen < 0)
 		goto drop_malformed;
 	if (ether_addr_equal(info.tx_addr, radio->addr))
@@ -166,7 +208,11 @@ static void vw_air_rx(struct vw_radio *radio, struct sk_buff *skb)
 		goto drop_not_for_us;
 	signal = info.signal;
 	skb_pull(skb, hlen);
-	if (vw_frame_parse(skb->data, skb->len, &f) < 0)
+	if (vw_frame_parse(skb->data, skb_headlen(skb), &f) < 0)
+		goto drop_malformed;
+	/* bursts are unprotected data; the rest of a frame is in f */
+	if (skb_is_nonlinear(skb) &&
+	    (f.type != VW_FTYPE_DATA || f.is_protected))
 		goto drop_malformed;
 
 	switch (f.type) {

@@ -27,4 +27,9 @@ static inline struct cfg80211_beacon_data *vw_ap_update_beacon(vw_ap_update_t *u
 }
 #endif
 
+/* 6.5 moved skb_gso_segment() out of linux/netdevice.h into net/gso.h. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#include <net/gso.h>
+#endif
+
 #endif

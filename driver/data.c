@@ -9,24 +9,42 @@
 
 #include "vwifi.h"
 
-static void vw_tstats_tx(struct vw_radio *radio, unsigned int len)
+static void vw_tstats_tx(struct vw_radio *radio, unsigned int frames,
+			 unsigned int len)
 {
 	struct pcpu_sw_netstats *ts = this_cpu_ptr(radio->tstats);
 
 	u64_stats_update_begin(&ts->syncp);
-	u64_stats_inc(&ts->tx_packets);
+	u64_stats_add(&ts->tx_packets, frames);
 	u64_stats_add(&ts->tx_bytes, len);
 	u64_stats_update_end(&ts->syncp);
 }
 
-static void vw_tstats_rx(struct vw_radio *radio, unsigned int len)
+static void vw_tstats_rx(struct vw_radio *radio, unsigned int frames,
+			 unsigned int len)
 {
 	struct pcpu_sw_netstats *ts = this_cpu_ptr(radio->tstats);
 
 	u64_stats_update_begin(&ts->syncp);
-	u64_stats_inc(&ts->rx_packets);
+	u64_stats_add(&ts->rx_packets, frames);
 	u64_stats_add(&ts->rx_bytes, len);
 	u64_stats_update_end(&ts->syncp);
+}
+
+/* A burst counts as the frames the stack would have sent one by one. */
+static unsigned int vw_data_frames(const struct sk_buff *skb)
+{
+	return skb_is_gso(skb) ? skb_shinfo(skb)->gso_segs : 1;
+}
+
+/* no memory for a frame we were to send */
+static void vw_data_tx_drop(struct vw_radio *radio, struct sk_buff *skb,
+			    struct vw_peer *peer)
+{
+	if (peer)
+		atomic64_add(vw_data_frames(skb), &peer->tx_failed);
+	vw_drop(radio, VW_DROP_NO_MEMORY);
+	kfree_skb(skb);
 }
 
 /*
@@ -34,24 +52,16 @@ static void vw_tstats_rx(struct vw_radio *radio, unsigned int len)
  * given addresses, protected with key when there is one, and sends it.
  * Consumes the skb. BH disabled, RCU read side.
  */
-static void vw_data_encap_tx(struct vw_radio *radio, struct sk_buff *skb,
-			     u16 fc_flags, const u8 *a1, const u8 *a2,
-			     const u8 *a3, struct vw_key *key,
-			     struct vw_peer *peer)
+static void vw_data_encap_one(struct vw_radio *radio, struct sk_buff *skb,
+			      u16 fc_flags, const u8 (*addr)[ETH_ALEN],
+			      struct vw_key *key, struct vw_peer *peer)
 {
-	u8 addr[3][ETH_ALEN];
-	unsigned int len = skb->len;
-	u16 proto;
+	unsigned int len = skb->len, frames = vw_data_frames(skb);
 	size_t hdr_len = VW_HDR3_LEN + (key ? VW_CCMP_HDR_LEN : 0);
+	u16 proto;
 
-	/* the addresses may point into the Ethernet header we replace */
-	ether_addr_copy(addr[0], a1);
-	ether_addr_copy(addr[1], a2);
-	ether_addr_copy(addr[2], a3);
 	proto = ntohs(((struct ethhdr *)skb->data)->h_proto);
-
-	if (skb_linearize(skb) ||
-	    skb_cow_head(skb, hdr_len + VW_LLC_SNAP_LEN + VW_AIR_HDR_LEN) ||
+	if (skb_cow_head(skb, hdr_len + VW_LLC_SNAP_LEN + VW_AIR_HDR_LEN) ||
 	    (key && skb_tailroom(skb) < VW_CCMP_MIC_LEN &&
 	     pskb_expand_head(skb, 0, VW_CCMP_MIC_LEN, GFP_ATOMIC)))
 		goto drop_nomem;
@@ -68,18 +78,75 @@ static void vw_data_encap_tx(struct vw_radio *radio, struct sk_buff *skb,
 		goto drop_nomem;
 
 	if (peer) {
-		atomic64_inc(&peer->tx_packets);
+		atomic64_add(frames, &peer->tx_packets);
 		atomic64_add(len, &peer->tx_bytes);
 	}
-	vw_tstats_tx(radio, len);
+	vw_tstats_tx(radio, frames, len);
 	vw_air_tx(radio, skb, VW_RATE_DATA);
 	return;
 
 drop_nomem:
-	if (peer)
-		atomic64_inc(&peer->tx_failed);
-	vw_drop(radio, VW_DROP_NO_MEMORY);
-	kfree_skb(skb);
+	vw_data_tx_drop(radio, skb, peer);
+}
+
+/* vw_data_encap_one() for a complete MPDU: checksum done, one buffer */
+static void vw_data_encap_mpdu(struct vw_radio *radio, struct sk_buff *skb,
+			       u16 fc_flags, const u8 (*addr)[ETH_ALEN],
+			       struct vw_key *key, struct vw_peer *peer)
+{
+	if ((skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb)) ||
+	    skb_linearize(skb)) {
+		vw_data_tx_drop(radio, skb, peer);
+		return;
+	}
+	vw_data_encap_one(radio, skb, fc_flags, addr, key, peer);
+}
+
+/*
+ * Like the TSO of cards that build A-MSDUs, the stack may hand us a burst
+ * of TCP (or UDP) segments in one skb, its checksums left to us. While an
+ * unprotected frame only reaches this kernel's radios (no monitor, no
+ * transport), it travels like that, as on a veth pair: the receiving
+ * stack gets the burst and trusts the checksum. Everything else goes out
+ * as the separate, complete MPDUs a card would send. The model treats a
+ * burst as one transmission: lost, denied or heard as a whole.
+ */
+static void vw_data_encap_tx(struct vw_radio *radio, struct sk_buff *skb,
+			     u16 fc_flags, const u8 *a1, const u8 *a2,
+			     const u8 *a3, struct vw_key *key,
+			     struct vw_peer *peer)
+{
+	struct sk_buff *segs, *seg, *next;
+	u8 addr[3][ETH_ALEN];
+
+	/* the addresses may point into the Ethernet header we replace */
+	ether_addr_copy(addr[0], a1);
+	ether_addr_copy(addr[1], a2);
+	ether_addr_copy(addr[2], a3);
+
+	if (!key && !vw_transport_attached() && !vw_monitor_any()) {
+		vw_data_encap_one(radio, skb, fc_flags, addr, key, peer);
+		return;
+	}
+	if (!skb_is_gso(skb)) {
+		vw_data_encap_mpdu(radio, skb, fc_flags, addr, key, peer);
+		return;
+	}
+	/* no offloads: complete, linear segments */
+	segs = skb_gso_segment(skb, 0);
+	if (IS_ERR(segs)) {
+		vw_data_tx_drop(radio, skb, peer);
+		return;
+	}
+	if (!segs) {	/* one segment's worth: send it as it is */
+		vw_data_encap_mpdu(radio, skb, fc_flags, addr, key, peer);
+		return;
+	}
+	consume_skb(skb);
+	skb_list_walk_safe(segs, seg, next) {
+		skb_mark_not_on_list(seg);
+		vw_data_encap_mpdu(radio, seg, fc_flags, addr, key, peer);
+	}
 }
 
 /* AP: an Ethernet frame from our stack or forwarded from a station */
@@ -191,7 +258,7 @@ netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	struct vw_radio *radio = vw_radio_from_ndev(ndev);
 
-	if (skb->len < ETH_HLEN) {
+	if (!pskb_may_pull(skb, ETH_HLEN)) {
 		vw_drop(radio, VW_DROP_MALFORMED);
 		kfree_skb(skb);
 		return NETDEV_TX_OK;
@@ -349,7 +416,7 @@ void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
 	ether_addr_copy(eth->h_dest, da);
 	ether_addr_copy(eth->h_source, sa);
 	eth->h_proto = htons(proto);
-	atomic64_inc(&peer->rx_packets);
+	atomic64_add(vw_data_frames(skb), &peer->rx_packets);
 	atomic64_add(skb->len, &peer->rx_bytes);
 
 	/* intra-BSS forwarding; EAPOL is always for the authenticator */
@@ -369,7 +436,7 @@ void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
 		}
 	}
 
-	vw_tstats_rx(radio, skb->len);
+	vw_tstats_rx(radio, vw_data_frames(skb), skb->len);
 	skb->protocol = eth_type_trans(skb, ndev);
 	napi_gro_receive(&radio->napi, skb);
 out:

@@ -42,19 +42,39 @@ static netdev_tx_t vw_monitor_xmit(struct sk_buff *skb, struct net_device *ndev)
 	return NETDEV_TX_OK;
 }
 
+/*
+ * Monitors running on all radios. While there are none (and no transport),
+ * only our own receivers read the bytes of air frames.
+ */
+static atomic_t vw_monitors_up_all = ATOMIC_INIT(0);
+
+bool vw_monitor_any(void)
+{
+	return atomic_read(&vw_monitors_up_all);
+}
+
+/* a monitor of the radio starts or stops; RTNL held */
+void vw_monitor_up(struct vw_radio *radio)
+{
+	atomic_inc(&radio->monitors_up);
+	atomic_inc(&vw_monitors_up_all);
+}
+
+void vw_monitor_down(struct vw_radio *radio)
+{
+	atomic_dec(&radio->monitors_up);
+	atomic_dec(&vw_monitors_up_all);
+}
+
 static int vw_monitor_open(struct net_device *ndev)
 {
-	struct vw_radio *radio = vw_radio_from_ndev(ndev);
-
-	atomic_inc(&radio->monitors_up);
+	vw_monitor_up(vw_radio_from_ndev(ndev));
 	return 0;
 }
 
 static int vw_monitor_stop(struct net_device *ndev)
 {
-	struct vw_radio *radio = vw_radio_from_ndev(ndev);
-
-	atomic_dec(&radio->monitors_up);
+	vw_monitor_down(vw_radio_from_ndev(ndev));
 	return 0;
 }
 

@@ -69,7 +69,7 @@ static int vw_ndo_open(struct net_device *ndev)
 	struct vw_radio *radio = vw_radio_from_ndev(ndev);
 
 	if (radio->wdev.iftype == NL80211_IFTYPE_MONITOR)
-		atomic_inc(&radio->monitors_up);
+		vw_monitor_up(radio);
 	vw_air_start(radio);
 	netif_start_queue(ndev);
 	return 0;
@@ -88,7 +88,7 @@ static int vw_ndo_stop(struct net_device *ndev)
 	vw_ibss_shutdown(radio);
 	vw_air_stop(radio);
 	if (radio->wdev.iftype == NL80211_IFTYPE_MONITOR)
-		atomic_dec(&radio->monitors_up);
+		vw_monitor_down(radio);
 	return 0;
 }
 
@@ -162,6 +162,17 @@ static void vw_netdev_setup(struct net_device *ndev)
 	ndev->needs_free_netdev = false;
 	ndev->needed_headroom = VW_HEADROOM;
 	ndev->needed_tailroom = VW_TAILROOM;
+	/*
+	 * Sending never blocks (frames wait in the receivers' queues), so a
+	 * qdisc would only add locking and queueing to every frame; like
+	 * mac80211's interfaces we have none.
+	 */
+	ndev->priv_flags |= IFF_NO_QUEUE;
+	/* bursts and unfinished checksums: see vw_data_encap_tx() */
+	ndev->hw_features = NETIF_F_SG | NETIF_F_FRAGLIST | NETIF_F_HW_CSUM |
+			    NETIF_F_HIGHDMA | NETIF_F_GSO_SOFTWARE;
+	ndev->features = ndev->hw_features;
+	ndev->vlan_features = ndev->hw_features;
 }
 
 static int machine = -1;

@@ -36,6 +36,12 @@ enum {
 };
 static atomic64_t vw_tstats[VW_TSTAT_COUNT];
 
+/* Does the air go beyond this kernel? Any context. */
+bool vw_transport_attached(void)
+{
+	return rcu_access_pointer(vw_transport_dev);
+}
+
 /* BH disabled, RCU: one copy of an air frame (skb at its air header) out */
 void vw_transport_tx(const struct sk_buff *skb)
 {

@@ -252,6 +252,7 @@ void vw_model_uninit(void);
 
 /* transport.c */
 void vw_transport_tx(const struct sk_buff *skb);
+bool vw_transport_attached(void);
 int vw_transport_attach(struct net *net, const char *name,
 			struct netlink_ext_ack *extack);
 void vw_transport_detach(void);
@@ -303,6 +304,9 @@ void vw_air_stop(struct vw_radio *radio);
 /* monitor.c */
 void vw_monitor_frame(struct vw_radio *radio, const u8 *frame, size_t len,
 		      const struct vw_air_info *info, int signal);
+bool vw_monitor_any(void);
+void vw_monitor_up(struct vw_radio *radio);
+void vw_monitor_down(struct vw_radio *radio);
 void vw_monitor_set_type(struct vw_radio *radio, bool monitor);
 struct wireless_dev *vw_monitor_add(struct wiphy *wiphy, const char *name,
 				    unsigned char name_assign_type,
