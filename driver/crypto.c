@@ -39,6 +39,30 @@ static void vw_key_free_work(struct work_struct *work)
 }
 
 /* process context */
+/*
+ * One instance of the cipher, held from load to unload, so the kernel
+ * has loaded its modules before the first key: loading them then took a
+ * second under emulation, while hostapd waited. Missing, it is only
+ * reported: open networks work without it.
+ */
+static struct crypto_aead *vw_ccmp_cipher;
+
+void vw_crypto_init(void)
+{
+	vw_ccmp_cipher = crypto_alloc_aead("ccm(aes)", 0, CRYPTO_ALG_ASYNC);
+	if (IS_ERR(vw_ccmp_cipher)) {
+		pr_warn("no ccm(aes) cipher (%ld): WPA2 will not work\n",
+			PTR_ERR(vw_ccmp_cipher));
+		vw_ccmp_cipher = NULL;
+	}
+}
+
+void vw_crypto_uninit(void)
+{
+	if (vw_ccmp_cipher)
+		crypto_free_aead(vw_ccmp_cipher);
+}
+
 struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx)
 {
 	size_t size;

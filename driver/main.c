@@ -26,6 +26,7 @@ static int __init vw_init(void)
 	vw_wq = alloc_workqueue(VW_NAME, WQ_UNBOUND | WQ_MEM_RECLAIM, 0);
 	if (!vw_wq)
 		return -ENOMEM;
+	vw_crypto_init();
 
 	err = vw_radios_init(station);
 	if (err)
@@ -49,6 +50,7 @@ err_uninit_radios:
 	vw_model_uninit();
 	rcu_barrier();
 err_destroy_wq:
+	vw_crypto_uninit();
 	destroy_workqueue(vw_wq);
 	return err;
 }
@@ -61,6 +63,7 @@ static void __exit vw_exit(void)
 	vw_model_uninit();
 	/* peers and keys are freed by RCU works queued on vw_wq */
 	rcu_barrier();
+	vw_crypto_uninit();
 	destroy_workqueue(vw_wq);
 	pr_info("unloaded\n");
 }

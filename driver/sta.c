@@ -15,6 +15,12 @@
 #define VW_SME_TRIES 5
 #define VW_WATCH_MS 500
 #define VW_BEACON_LOSS_MS 4000
+/*
+ * Active scan, per channel: MinChannelTime, then MaxChannelTime when
+ * anything was heard. Frames from other machines come later than the
+ * local air's, so with the transport every channel gets the maximum.
+ */
+#define VW_SCAN_MIN_US 10000
 #define VW_SCAN_ACTIVE_MS 40
 #define VW_SCAN_PASSIVE_MS 120
 #define VW_LISTEN_INTERVAL 10
@@ -320,6 +326,8 @@ void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 				signal;
 		}
 		spin_unlock(&radio->lock);
+		if (sta->scan_req)
+			WRITE_ONCE(sta->scan_heard, true);
 		if (ours || sta->scan_req || f->stype == VW_STYPE_PROBE_RESP ||
 		    READ_ONCE(sta->state) == VW_STA_SEARCHING)
 			vw_sta_inform_bss(radio, f, signal);
@@ -477,6 +485,18 @@ int vw_sta_disconnect(struct wiphy *wiphy, struct net_device *ndev,
 	return 0;
 }
 
+/* process context: listens on the scan's current channel */
+static void vw_sta_scan_dwell(struct vw_sta *sta, bool active)
+{
+	if (!active) {
+		msleep(VW_SCAN_PASSIVE_MS);
+		return;
+	}
+	usleep_range(VW_SCAN_MIN_US, VW_SCAN_MIN_US + 1000);
+	if (READ_ONCE(sta->scan_heard) || vw_transport_attached())
+		msleep(VW_SCAN_ACTIVE_MS - VW_SCAN_MIN_US / 1000);
+}
+
 /* Active scan: probe requests on every requested channel. */
 static void vw_sta_scan_work(struct work_struct *work)
 {
@@ -498,6 +518,7 @@ static void vw_sta_scan_work(struct work_struct *work)
 		    READ_ONCE(sta->state) != VW_STA_CONNECTED)
 			break;
 		WRITE_ONCE(radio->channel, chan);
+		WRITE_ONCE(sta->scan_heard, false);
 		for (j = 0; active && j < req->n_ssids; j++)
 			vw_air_send_mgmt(radio, VW_HDR3_LEN + 2 +
 					 IEEE80211_MAX_SSID_LEN + req->ie_len,
@@ -507,7 +528,7 @@ static void vw_sta_scan_work(struct work_struct *work)
 					 req->ssids[j].ssid,
 					 req->ssids[j].ssid_len,
 					 req->ie, req->ie_len);
-		msleep(active ? VW_SCAN_ACTIVE_MS : VW_SCAN_PASSIVE_MS);
+		vw_sta_scan_dwell(sta, active);
 	}
 
 	spin_lock_bh(&radio->lock);

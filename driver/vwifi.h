@@ -125,6 +125,7 @@ struct vw_sta {
 	struct cfg80211_scan_request *scan_req;
 	struct delayed_work scan_work;
 	bool scan_abort;
+	bool scan_heard;		/* a beacon or probe response */
 };
 
 /* AP mode: beacon template and BSS settings from hostapd. */
@@ -382,6 +383,8 @@ int vw_peer_change_station(struct wiphy *wiphy, struct net_device *ndev,
 			   const u8 *mac, struct station_parameters *params);
 
 /* crypto.c */
+void vw_crypto_init(void);
+void vw_crypto_uninit(void);
 struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx);
 void vw_key_free(struct vw_key *key);	/* after a grace period */
 void vw_key_replace(struct vw_key __rcu **slot, struct vw_key *key,
