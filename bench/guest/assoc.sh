@@ -5,14 +5,14 @@
 #   ns0                          ns1
 #  +-----------------------+    +----------------------------------------+
 #  | vw0  AP, hostapd      |    | vw1 ... vwN  stations                  |
-#  | WPA2-PSK CCMP, ch 6   |    | one wpa_supplicant for all (-N), one   |
-#  |                       |    | control directory, a socket per radio  |
+#  | WPA2-PSK CCMP, ch 6   |    | a wpa_supplicant for each, one control |
+#  |                       |    | directory, a socket per radio          |
 #  +-----------+-----------+    +-------------------+--------------------+
 #              +---------- air: 2437 MHz -----------+
 #
-# One run: t0, start hostapd, start wpa_supplicant; done when the AP's log
-# has N distinct stations with EAPOL-4WAY-HS-COMPLETED (associated and the
-# 4-way handshake done). The figure is the log timestamp of the N-th minus
+# One run: t0, start hostapd, then a wpa_supplicant per station, all at
+# once; done when the AP's log has N distinct stations with
+# EAPOL-4WAY-HS-COMPLETED (associated and the 4-way handshake done). The figure is the log timestamp of the N-th minus
 # t0, so polling adds nothing to it. Both daemons stop between runs and
 # the interfaces go down; the radios stay. Key: assoc_N, seconds.
 
@@ -32,8 +32,8 @@ nth_done_time() {
 stop_pidfile() {
 	local pid
 
-	[ -f "$1" ] || return 0
-	pid=$(cat "$1")
+	# the daemon removes the file as it ends, maybe right now
+	pid=$(cat "$1" 2>/dev/null) || return 0
 	kill "$pid" 2>/dev/null || return 0
 	for _ in $(seq 100); do
 		kill -0 "$pid" 2>/dev/null || return 0
@@ -44,22 +44,26 @@ stop_pidfile() {
 }
 
 # assoc_once N RUN: one run (RUN names its logs); prints the seconds, or the
-# reason and fails.
+# reason and fails. Each station has its own wpa_supplicant, as hostap's
+# own hwsim tests run them: one process serving N interfaces delays the
+# first scan of its k-th interface by (k mod 3) seconds on purpose.
 assoc_once() {
 	local count=$1 hconf=$VW_DIR/hostapd.conf sconf=$VW_DIR/sta.conf
-	local hlog=$VW_DIR/hostapd-$2.log slog=$VW_DIR/wpa_supplicant-$2.log
-	local hpid=$VW_DIR/hostapd.pid spid=$VW_DIR/wpa_supplicant.pid
-	local args=() i t0 t_end deadline done_n
+	local hlog=$VW_DIR/hostapd-$2.log hpid=$VW_DIR/hostapd.pid
+	local pids=() i p t0 t_end deadline done_n
 
-	for ((i = 1; i <= count; i++)); do
-		[ $i = 1 ] || args+=(-N)
-		args+=(-D nl80211 -i "vw$i" -c "$sconf")
-	done
 	t0=$(now_ns)
 	ip netns exec ns0 hostapd -B -t -P "$hpid" -f "$hlog" "$hconf" >&2 ||
 		{ echo "hostapd did not start"; return 1; }
-	ip netns exec ns1 wpa_supplicant -B -t -P "$spid" -f "$slog" "${args[@]}" >&2 ||
-		{ echo "wpa_supplicant did not start"; return 1; }
+	for ((i = 1; i <= count; i++)); do
+		ip netns exec ns1 wpa_supplicant -B -t -P "$VW_DIR/wpa_supplicant-$i.pid" \
+			-f "$VW_DIR/wpa_supplicant-$2-$i.log" \
+			-D nl80211 -i "vw$i" -c "$sconf" >&2 &
+		pids+=($!)
+	done
+	for p in "${pids[@]}"; do
+		wait "$p" || { echo "a wpa_supplicant did not start"; return 1; }
+	done
 	deadline=$((t0 + BENCH_ASSOC_TIMEOUT * 1000000000))
 	while :; do
 		done_n=$(stations_done "$hlog")
@@ -77,7 +81,7 @@ assoc_once() {
 # bench_assoc N...: the radios for the largest N once, then BENCH_REPS runs
 # for each N in turn with stations vw1..vwN (the others stay down).
 bench_assoc() {
-	local max=0 count key r i v hconf=$VW_DIR/hostapd.conf
+	local max=0 count key r i v psk hconf=$VW_DIR/hostapd.conf
 
 	for count in "$@"; do
 		[ "$count" -gt "$max" ] && max=$count
@@ -89,7 +93,17 @@ bench_assoc() {
 	done
 	vw_conf_variant hostapd-wpa2.conf "$hconf" vw0 "$(hostapd_ctrl ns0)"
 	vw_conf_variant wpa_supplicant.conf "$VW_DIR/sta.conf" vw1 "$(wpas_ctrl ns1)"
-	vw_pidfiles+=("$VW_DIR/hostapd.pid" "$VW_DIR/wpa_supplicant.pid")
+	# The PSK precomputed, as fleets of test stations have it: deriving it
+	# from the passphrase (PBKDF2, once per interface in wpa_supplicant)
+	# takes long under emulation, the same with every driver.
+	psk=$(wpa_passphrase test 12345678 | sed -n 's/^[[:space:]]*psk=//p')
+	[[ $psk =~ ^[0-9a-f]{64}$ ]] || { echo "wpa_passphrase gave no PSK" >&2; return 1; }
+	sed -i "s/^wpa_passphrase=.*/wpa_psk=$psk/" "$hconf"
+	sed -i "s/^\([[:space:]]*\)psk=.*/\1psk=$psk/" "$VW_DIR/sta.conf"
+	vw_pidfiles+=("$VW_DIR/hostapd.pid")
+	for ((i = 1; i <= max; i++)); do
+		vw_pidfiles+=("$VW_DIR/wpa_supplicant-$i.pid")
+	done
 
 	for count in "$@"; do
 		key=assoc_$count
@@ -105,10 +119,15 @@ bench_assoc() {
 				ip netns exec ns0 iw dev vw0 station dump | grep -cE '^Station' || true
 				printf -- '--- tail of hostapd-%s-%d.log\n' "$count" "$r"
 				tail -n 30 "$VW_DIR/hostapd-$count-$r.log" || true
-				printf -- '--- tail of wpa_supplicant-%s-%d.log\n' "$count" "$r"
-				tail -n 30 "$VW_DIR/wpa_supplicant-$count-$r.log" || true
+				printf -- '--- tail of wpa_supplicant-%s-%d-1.log\n' "$count" "$r"
+				tail -n 30 "$VW_DIR/wpa_supplicant-$count-$r-1.log" || true
 			fi
-			stop_pidfile "$VW_DIR/wpa_supplicant.pid"
+			for ((i = 1; i <= count; i++)); do	# all at once, then wait
+				kill "$(cat "$VW_DIR/wpa_supplicant-$i.pid" 2>/dev/null)" 2>/dev/null || true
+			done
+			for ((i = 1; i <= count; i++)); do
+				stop_pidfile "$VW_DIR/wpa_supplicant-$i.pid"
+			done
 			stop_pidfile "$VW_DIR/hostapd.pid"
 			for ((i = 1; i <= count; i++)); do
 				ip -n ns1 link set "vw$i" down
