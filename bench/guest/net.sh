@@ -153,6 +153,11 @@ bench_net() {
 	iperf_server ns2
 
 	measure_all "$sec" ns1 10.0.0.1 10.0.0.3
+	# Evidence for whoever reads the log: where frames were dropped.
+	for i in 0 1 2; do
+		n "ns$i" ip -s link show "vw$i" || true
+		ip netns exec "ns$i" ethtool -S "vw$i" 2>/dev/null | grep -v ': 0$' || true
+	done
 }
 
 bench_veth() {
