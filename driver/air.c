@@ -269,12 +269,15 @@ void vw_air_start(struct vw_radio *radio)
 	WRITE_ONCE(radio->up, true);
 }
 
-/* process context, RTNL held (ndo_stop) */
+/*
+ * process context, RTNL held (ndo_stop). A sender that saw up == true may
+ * still queue a frame after the purge; it waits, unpolled, for the next
+ * vw_air_start() or vw_radio_free() to purge it. Waiting for such senders
+ * here would cost a grace period per interface going down.
+ */
 void vw_air_stop(struct vw_radio *radio)
 {
 	WRITE_ONCE(radio->up, false);
-	/* senders that saw up == true finish before we stop polling */
-	synchronize_net();
 	napi_disable(&radio->napi);
 	skb_queue_purge(&radio->rxq);
 }

@@ -402,18 +402,13 @@ struct vw_radio *vw_radio_by_addr(const u8 *addr)
 	return NULL;
 }
 
-/* process context; the radio may be connected, beaconing, anywhere */
-void vw_radio_destroy(struct vw_radio *radio)
+/*
+ * process context: frees a radio that is off vw_radios, past a grace
+ * period (no other radio queues frames to it any more) and whose netdev
+ * is unregistered
+ */
+static void vw_radio_free(struct vw_radio *radio)
 {
-	mutex_lock(&vw_radios_lock);
-	list_del_rcu(&radio->list);
-	mutex_unlock(&vw_radios_lock);
-	/* after this no other radio can queue frames to us */
-	synchronize_net();
-
-	/* ndo_stop disconnects, stops the AP and the air */
-	vw_monitors_remove_all(radio);
-	unregister_netdev(radio->ndev);
 	vw_sta_uninit(radio);
 	vw_ap_uninit(radio);
 	vw_ibss_shutdown(radio);
@@ -427,6 +422,21 @@ void vw_radio_destroy(struct vw_radio *radio)
 	vw_model_forget(radio->addr);
 	ida_free(&vw_radio_ida, radio->idx);
 	wiphy_free(radio->wiphy);
+}
+
+/* process context; the radio may be connected, beaconing, anywhere */
+void vw_radio_destroy(struct vw_radio *radio)
+{
+	mutex_lock(&vw_radios_lock);
+	list_del_rcu(&radio->list);
+	mutex_unlock(&vw_radios_lock);
+	/* after this no other radio can queue frames to us */
+	synchronize_net();
+
+	/* ndo_stop disconnects, stops the AP and the air */
+	vw_monitors_remove_all(radio);
+	unregister_netdev(radio->ndev);
+	vw_radio_free(radio);
 }
 
 int vw_radios_init(int count)
@@ -453,17 +463,27 @@ int vw_radios_init(int count)
 	return 0;
 }
 
+/*
+ * Every radio at once, as at module unload: one grace period and one batch
+ * of netdevs for all, instead of several grace periods for each.
+ */
 void vw_radios_uninit(void)
 {
-	struct vw_radio *radio;
+	struct vw_radio *radio, *next;
+	LIST_HEAD(dying);
+	LIST_HEAD(ndevs);
 
-	for (;;) {
-		mutex_lock(&vw_radios_lock);
-		radio = list_first_entry_or_null(&vw_radios, struct vw_radio,
-						 list);
-		mutex_unlock(&vw_radios_lock);
-		if (!radio)
-			break;
-		vw_radio_destroy(radio);
-	}
+	mutex_lock(&vw_radios_lock);
+	list_splice_init_rcu(&vw_radios, &dying, synchronize_net);
+	mutex_unlock(&vw_radios_lock);
+
+	list_for_each_entry(radio, &dying, list)
+		vw_monitors_remove_all(radio);
+	rtnl_lock();
+	list_for_each_entry(radio, &dying, list)
+		unregister_netdevice_queue(radio->ndev, &ndevs);
+	unregister_netdevice_many(&ndevs);
+	rtnl_unlock();
+	list_for_each_entry_safe(radio, next, &dying, list)
+		vw_radio_free(radio);
 }
