@@ -56,7 +56,12 @@ static bool vw_air_wants(const struct vw_radio *rx, const u8 *frame,
 static void vw_air_deliver(struct vw_radio *rx, struct sk_buff *skb,
 			   int signal)
 {
-	/* nothing of the sender's kernel state travels; user pages neither */
+	/*
+	 * Nothing of the sender's kernel state travels, user pages neither.
+	 * The scrub also clears PACKET_OTHERHOST, which the transport's
+	 * promiscuous NIC gives frames for our radios and eth_type_trans()
+	 * would never clear.
+	 */
 	if (skb_queue_len(&rx->rxq) >= VW_RXQ_MAX ||
 	    skb_orphan_frags_rx(skb, GFP_ATOMIC)) {
 		vw_drop(rx, VW_DROP_NO_MEMORY);

@@ -84,11 +84,12 @@ static int vw_transport_rcv(struct sk_buff *skb, struct net_device *dev,
 		goto malformed;
 	eth = eth_hdr(skb);	/* after linearizing, which may move data */
 	/*
-	 * Our promiscuous NIC marked copies for our radios' addresses as
-	 * another host's; eth_type_trans() on the radio only ever sets that
-	 * mark, never clears it, and the stack would drop the frame.
+	 * Only the bytes are the other machine's: what the NIC claimed about
+	 * segmentation and checksums holds for none of ours. (The mark of
+	 * another host's frame goes in vw_air_deliver().)
 	 */
-	skb->pkt_type = PACKET_HOST;
+	skb_gso_reset(skb);
+	skb->ip_summed = CHECKSUM_NONE;
 	hlen = vw_air_decode(skb->data, skb->len, &info);
 	if (hlen < 0)
 		goto malformed;
