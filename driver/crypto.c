@@ -38,7 +38,6 @@ static void vw_key_free_work(struct work_struct *work)
 				    free_work));
 }
 
-/* process context */
 /*
  * One instance of the cipher, held from load to unload, so the kernel
  * has loaded its modules before the first key: loading them then took a
@@ -63,6 +62,7 @@ void vw_crypto_uninit(void)
 		crypto_free_aead(vw_ccmp_cipher);
 }
 
+/* process context */
 struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx)
 {
 	size_t size;
