@@ -59,9 +59,6 @@ for s in $series_list; do
 		continue
 	fi
 	vm_run "$s" "$ko" "${selection[@]}"
-	passed=$((passed + vm_passed))
-	failed=$((failed + vm_failed))
-	skipped=$((skipped + vm_skipped))
 done
 
 finish

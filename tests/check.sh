@@ -212,9 +212,6 @@ if [ "$driver" = vwifi ] && [ "${vm_selection[*]}" != none ]; then
 			continue
 		fi
 		vm_run "$s" "$VW_BUILD/$KVER/driver/vwifi.ko" "${vm_selection[@]}"
-		passed=$((passed + vm_passed))
-		failed=$((failed + vm_failed))
-		skipped=$((skipped + vm_skipped))
 	done
 fi
 

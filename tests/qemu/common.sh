@@ -146,11 +146,11 @@ judge() {
 
 # vm_run SERIES KO SCENARIO...: cross-VM scenarios (tests/scenarios-vm/)
 # through multi.sh on one kernel, for check.sh and check-vm.sh. Prints their
-# verdict lines; sets vm_passed, vm_failed and vm_skipped from multi.sh's
-# summary (a run that ends without one counts as one failure). Its progress
-# goes to build/vm-<series>.log.
+# verdict lines and adds multi.sh's summary to the caller's passed, failed
+# and skipped (a run that ends without one counts as one failure). Its
+# progress goes to build/vm-<series>.log.
 vm_run() {
-	local series=$1 ko=$2 out=$VW_BUILD/vm-$1.out line
+	local series=$1 ko=$2 out=$VW_BUILD/vm-$1.out line p f s
 
 	shift 2
 	"$VW_TOP/tests/qemu/multi.sh" -k "$series" -m "$ko" "$@" >"$out" 2>"$VW_BUILD/vm-$series.log"
@@ -159,10 +159,10 @@ vm_run() {
 	if [ -z "$line" ]; then
 		echo "FAIL vm $series (tests/qemu/multi.sh ended without its summary)"
 		tail -n 20 "$VW_BUILD/vm-$series.log" | sed 's/^/    | /'
-		vm_passed=0 vm_failed=1 vm_skipped=0
+		failed=$((failed + 1))
 		return
 	fi
-	# shellcheck disable=SC2034  # read by the caller
-	read -r vm_passed vm_failed vm_skipped <<<"$(sed -E \
+	read -r p f s <<<"$(sed -E \
 		's/^vm: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped$/\1 \2 \3/' <<<"$line")"
+	passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 }

@@ -25,11 +25,7 @@
 . "$(dirname "$0")/../scenarios-vm/vm-lib.sh"
 
 guest1() {
-	load_air 1
-	vm_ap vw_phy0 ap 10.0.0.1
-	wait_stations ap vw0 2
-	ping_until ap 10.0.0.2
-	ping_until ap 10.0.0.3
+	ap_of_two
 	mark ready.guest1
 	await cut.guest2
 	ping_fails ap 10.0.0.2

@@ -26,11 +26,7 @@
 . "$(dirname "$0")/../scenarios-vm/vm-lib.sh"
 
 guest1() {
-	load_air 1
-	vm_ap vw_phy0 ap 10.0.0.1
-	wait_stations ap vw0 2
-	ping_until ap 10.0.0.2
-	ping_until ap 10.0.0.3
+	ap_of_two
 	await garbage-done
 	wait_stations ap vw0 2 10
 	ping_all ap 10.0.0.2

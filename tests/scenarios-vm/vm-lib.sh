@@ -244,6 +244,16 @@ vm_ap() {
 	publish "bssid.$VW_ROLE" "$(mac_of "$ns" "$iface")"
 }
 
+# ap_of_two: this guest's first radio as the AP of namespace ap, 10.0.0.1,
+# with the stations of guests 2 and 3 associated and answering pings.
+ap_of_two() {
+	load_air 1
+	vm_ap vw_phy0 ap 10.0.0.1
+	wait_stations ap vw0 2
+	ping_until ap 10.0.0.2
+	ping_until ap 10.0.0.3
+}
+
 # vm_phy_iface PHY: the interface of radio PHY (in init_net).
 vm_phy_iface() {
 	local d

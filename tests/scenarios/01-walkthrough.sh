@@ -17,19 +17,7 @@
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-load_vwifi 3
-for i in 0 1 2; do
-	put_in_netns "vw_phy$i" "ns$i"
-done
-set_ip ns0 vw0 10.0.0.1/24
-set_ip ns1 vw1 10.0.0.2/24
-set_ip ns2 vw2 10.0.0.3/24
-
-start_ap ns0 vw0 hostapd-wpa2.conf
-start_sta ns1 vw1 wpa_supplicant.conf
-start_sta ns2 vw2 wpa_supplicant.conf
-wait_connected ns1 vw1
-wait_connected ns2 vw2
+bss_of_two hostapd-wpa2.conf wpa_supplicant.conf
 
 ap_mac=$(mac_of ns0 vw0)
 sta1_mac=$(mac_of ns1 vw1)

@@ -14,17 +14,7 @@
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-load_vwifi 3
-for i in 0 1 2; do
-	put_in_netns "vw_phy$i" "ns$i"
-	set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-done
-
-start_ap ns0 vw0 hostapd-open.conf
-start_sta ns1 vw1 wpa_supplicant-open.conf
-start_sta ns2 vw2 wpa_supplicant-open.conf
-wait_connected ns1 vw1
-wait_connected ns2 vw2
+bss_of_two hostapd-open.conf wpa_supplicant-open.conf
 
 ap_mac=$(mac_of ns0 vw0)
 assert_grep "^Connected to $ap_mac" ip netns exec ns1 iw dev vw1 link

@@ -19,17 +19,7 @@
 
 require iperf3
 
-load_vwifi 3
-for i in 0 1 2; do
-	put_in_netns "vw_phy$i" "ns$i"
-	set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-done
-
-start_ap ns0 vw0 hostapd-wpa2.conf
-start_sta ns1 vw1 wpa_supplicant.conf
-start_sta ns2 vw2 wpa_supplicant.conf
-wait_connected ns1 vw1
-wait_connected ns2 vw2
+bss_of_two hostapd-wpa2.conf wpa_supplicant.conf
 ping_ok ns1 10.0.0.3 3
 
 bg ns2 iperf3 -s -1

@@ -20,17 +20,7 @@
 . "$(dirname "$0")/lib.sh"
 require iperf3 ethtool tc tcpdump tshark
 
-load_vwifi 3
-for i in 0 1 2; do
-	put_in_netns "vw_phy$i" "ns$i"
-	set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-done
-
-start_ap ns0 vw0 hostapd-open.conf
-start_sta ns1 vw1 wpa_supplicant-open.conf
-start_sta ns2 vw2 wpa_supplicant-open.conf
-wait_connected ns1 vw1
-wait_connected ns2 vw2
+bss_of_two hostapd-open.conf wpa_supplicant-open.conf
 ping_ok ns1 10.0.0.3
 
 if [ "$VW_DRIVER" = vwifi ]; then	# our interfaces' design, not mac80211's
