@@ -196,7 +196,10 @@ struct vw_frame {
  * return -VW_EINVAL; truncated ones -VW_ETRUNC, and management frames whose
  * element chain is broken -VW_EINVAL. A protected management frame body is
  * ciphertext, and an SAE authentication body is not an element chain: both
- * are left unparsed (ies NULL, ies_len 0).
+ * are left unparsed (ies NULL, ies_len 0). Only authentication,
+ * deauthentication and disassociation frames may be protected (others
+ * return -VW_EINVAL), and their body must hold at least VW_PROTECTED_MIN
+ * bytes (-VW_ETRUNC).
  */
 int vw_frame_parse(const u8 *buf, size_t len, struct vw_frame *f);
 
@@ -268,6 +271,8 @@ int vw_llc_snap_get(const u8 *buf, size_t len);
 #define VW_CCMP_NONCE_LEN 13
 #define VW_CCMP_AAD_MAX 30	/* 4-address + QoS */
 #define VW_PN_MAX 0xffffffffffffull
+/* the shortest protected body: a CCMP/GCMP header and the shortest MIC */
+#define VW_PROTECTED_MIN (VW_CCMP_HDR_LEN + VW_CCMP_MIC_LEN)
 
 void vw_ccmp_hdr_put(u8 *hdr, u64 pn, u8 key_idx);
 /*

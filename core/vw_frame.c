@@ -101,16 +101,33 @@ static size_t mac_hdr_len(u16 fc)
 }
 
 /*
+ * Only robust management frames (and shared-key authentication) may be
+ * protected; beacons, probes and (re)association frames never are, so a
+ * receiver must not take one of those for a frame it can read.
+ */
+static bool mgmt_protectable(u8 stype)
+{
+	return stype == VW_STYPE_AUTH || stype == VW_STYPE_DEAUTH ||
+	       stype == VW_STYPE_DISASSOC;
+}
+
+/*
  * Finds the element chain after the fixed fields of a management body.
  * Protected bodies are ciphertext and SAE bodies are not elements, so
- * those keep ies NULL rather than being mistaken for a broken chain.
+ * those keep ies NULL rather than being mistaken for a broken chain; a
+ * protected body must still hold the protection's header and MIC.
  */
 static int parse_mgmt_body(struct vw_frame *f)
 {
 	size_t fixed = (size_t)mgmt_fixed_len(f->stype);
 
-	if (f->is_protected)
+	if (f->is_protected) {
+		if (!mgmt_protectable(f->stype))
+			return -VW_EINVAL;
+		if (f->body_len < VW_PROTECTED_MIN)
+			return -VW_ETRUNC;
 		return 0;
+	}
 	if (f->body_len < fixed)
 		return -VW_ETRUNC;
 	if (f->stype == VW_STYPE_AUTH &&

@@ -600,6 +600,45 @@ static void test_protected_mgmt(void)
 	check_truncations(buf, (size_t)n);
 }
 
+/*
+ * A protected body shorter than a CCMP header and MIC is truncated, and
+ * beacons, probes and association frames are never protected: a station
+ * must not pass such a "beacon" on as one it could read.
+ */
+static void test_protected_mgmt_short(void)
+{
+	static const u8 stypes[] = {
+		VW_STYPE_BEACON, VW_STYPE_PROBE_RESP, VW_STYPE_PROBE_REQ,
+		VW_STYPE_ASSOC_REQ, VW_STYPE_ASSOC_RESP, VW_STYPE_REASSOC_REQ,
+		VW_STYPE_REASSOC_RESP,
+	};
+	u8 buf[VW_HDR3_LEN + 64];
+	struct parsed p;
+	size_t i;
+
+	memset(buf, 0x01, sizeof(buf));
+	vw_build_mgmt_hdr(buf, sizeof(buf), VW_STYPE_DEAUTH, sta, ap, ap, 1);
+	vw_put_le16(buf, vw_get_le16(buf) | VW_FC_PROTECTED);
+	p = parse_copy(buf, VW_HDR3_LEN + VW_PROTECTED_MIN - 1);
+	CHECK_EQ(p.ret, -VW_ETRUNC);
+	parsed_free(&p);
+	p = parse_copy(buf, VW_HDR3_LEN + VW_PROTECTED_MIN);
+	CHECK_EQ(p.ret, 0);
+	parsed_free(&p);
+
+	for (i = 0; i < sizeof(stypes); i++) {
+		vw_build_mgmt_hdr(buf, sizeof(buf), stypes[i], sta, ap, ap, 1);
+		vw_put_le16(buf, vw_get_le16(buf) | VW_FC_PROTECTED);
+		/* with only its header, and with a body long enough */
+		p = parse_copy(buf, VW_HDR3_LEN);
+		CHECK_EQ(p.ret, -VW_EINVAL);
+		parsed_free(&p);
+		p = parse_copy(buf, sizeof(buf));
+		CHECK_EQ(p.ret, -VW_EINVAL);
+		parsed_free(&p);
+	}
+}
+
 /* SAE commit/confirm bodies are not elements; open system ones are. */
 static void test_sae_auth(void)
 {
@@ -687,6 +726,7 @@ int main(void)
 	RUN(test_bad_ie_chain);
 	RUN(test_short_fixed_fields);
 	RUN(test_protected_mgmt);
+	RUN(test_protected_mgmt_short);
 	RUN(test_sae_auth);
 	RUN(test_llc_snap_put);
 	RUN(test_llc_snap_get);
