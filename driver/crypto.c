@@ -18,10 +18,15 @@ struct vw_ccmp_scratch {
 	struct aead_request req;	/* followed by the tfm's context */
 };
 
-static void vw_key_destroy(struct vw_key *key)
+/* process context; no reader may hold the key any more */
+void vw_key_destroy(struct vw_key *key)
 {
 	int cpu;
 
+	if (!key)
+		return;
+	if (key->created)
+		pr_debug("lifetime: key %p destroyed\n", key);
 	if (key->scratch) {
 		for_each_possible_cpu(cpu)
 			kfree(*per_cpu_ptr(key->scratch, cpu));
@@ -109,6 +114,8 @@ struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx)
 		aead_request_set_tfm(&s->req, key->tfm);
 		*per_cpu_ptr(key->scratch, cpu) = s;
 	}
+	key->created = true;
+	pr_debug("lifetime: key %p created\n", key);
 	return key;
 
 err_destroy:

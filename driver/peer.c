@@ -12,10 +12,15 @@ static void vw_peer_free_work(struct work_struct *work)
 					    free_work);
 	int i;
 
-	/* readers of the peer were the only readers of its keys */
-	vw_key_free(rcu_dereference_protected(peer->ptk, true));
+	/*
+	 * Readers of the peer were the only readers of its keys, so they go
+	 * now: a second deferred free here would be one that module unload
+	 * does not wait for.
+	 */
+	vw_key_destroy(rcu_dereference_protected(peer->ptk, true));
 	for (i = 0; i < VW_NUM_GROUP_KEYS; i++)
-		vw_key_free(rcu_dereference_protected(peer->gtk[i], true));
+		vw_key_destroy(rcu_dereference_protected(peer->gtk[i], true));
+	pr_debug("lifetime: peer %pM destroyed\n", peer->addr);
 	kfree(peer);
 }
 
@@ -46,6 +51,7 @@ struct vw_peer *vw_peer_add(struct vw_radio *radio, const u8 *addr)
 	peer->last_rx_jiffies = jiffies;
 	INIT_RCU_WORK(&peer->free_work, vw_peer_free_work);
 	list_add_tail_rcu(&peer->list, &radio->peers);
+	pr_debug("lifetime: peer %pM created\n", peer->addr);
 	return peer;
 }
 

@@ -349,6 +349,7 @@ struct vw_radio *vw_radio_create(struct net *net, const char *ifname)
 	mutex_lock(&vw_radios_lock);
 	list_add_tail_rcu(&radio->list, &vw_radios);
 	mutex_unlock(&vw_radios_lock);
+	pr_debug("lifetime: radio %s created\n", name);
 	return radio;
 
 err_unregister_wiphy:
@@ -421,6 +422,7 @@ static void vw_radio_free(struct vw_radio *radio)
 	free_percpu(radio->tstats);
 	vw_model_forget(radio->addr);
 	ida_free(&vw_radio_ida, radio->idx);
+	pr_debug("lifetime: radio %s destroyed\n", wiphy_name(radio->wiphy));
 	wiphy_free(radio->wiphy);
 }
 

@@ -67,6 +67,7 @@ struct vw_key {
 	u8 idx;
 	atomic64_t tx_pn;
 	u64 rx_pn;		/* last accepted; only the radio's NAPI writes */
+	bool created;		/* fully set up (for the lifetime log) */
 	struct rcu_work free_work;
 };
 
@@ -387,6 +388,7 @@ void vw_crypto_init(void);
 void vw_crypto_uninit(void);
 struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx);
 void vw_key_free(struct vw_key *key);	/* after a grace period */
+void vw_key_destroy(struct vw_key *key);	/* now */
 void vw_key_replace(struct vw_key __rcu **slot, struct vw_key *key,
 		    spinlock_t *lock);
 int vw_ccmp_encrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off);
