@@ -7,10 +7,26 @@
  * its association request IEs so hostapd runs the 4-way handshake.
  */
 #include <linux/ktime.h>
+#include <linux/moduleparam.h>
 
 #include "vwifi.h"
 
 #define VW_TIM_LEN 6
+
+/*
+ * Anyone on the air can send authentication frames from made-up
+ * addresses. A station that authenticated associates within milliseconds
+ * (the driver's own SME, wpa_supplicant's too), so the AP keeps only a
+ * few unassociated ones, briefly, and makes room for a newcomer by
+ * forgetting the oldest: a flood cannot lock real stations out.
+ */
+unsigned int vw_max_pending_auth = 32;
+module_param_named(max_pending_auth, vw_max_pending_auth, uint, 0644);
+MODULE_PARM_DESC(max_pending_auth, "Authenticated but unassociated stations an AP keeps, 1-128 (default 32; the oldest goes for a newcomer)");
+
+unsigned int vw_auth_timeout_ms = 3000;
+module_param_named(auth_timeout_ms, vw_auth_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(auth_timeout_ms, "How long an AP keeps a station that authenticated but did not associate, ms (default 3000)");
 
 static unsigned long vw_tu_to_jiffies(u16 tu)
 {
@@ -62,6 +78,8 @@ static void vw_put_tsf(u8 *p)
 		p[i] = tsf >> (8 * i);
 }
 
+static void vw_ap_expire_pending(struct vw_radio *radio, bool make_room);
+
 /* softirq */
 static void vw_ap_beacon_timer(struct timer_list *t)
 {
@@ -92,6 +110,12 @@ static void vw_ap_beacon_timer(struct timer_list *t)
 		p[5] = 0;
 		skb_put_data(skb, bcn->tail, bcn->tail_len);
 		vw_air_tx(radio, skb, VW_RATE_MGMT);
+	}
+	if (READ_ONCE(ap->num_pending)) {
+		spin_lock(&radio->lock);
+		if (ap->started)
+			vw_ap_expire_pending(radio, false);
+		spin_unlock(&radio->lock);
 	}
 	ap->dtim_count = ap->dtim_count ? ap->dtim_count - 1 :
 					  ap->dtim_period - 1;
@@ -150,6 +174,11 @@ static void vw_ap_rx_probe_req(struct vw_radio *radio,
 
 	if (!ssid)
 		return;
+	/* an answer to a group address would reach everyone */
+	if (!vw_source_ok(radio, f->addr2)) {
+		vw_drop(radio, VW_DROP_BAD_SOURCE);
+		return;
+	}
 	if (ssid[1] == 0) {
 		if (ap->hidden)
 			return;	/* a hidden SSID answers directed probes only */
@@ -182,10 +211,45 @@ static void vw_ap_send_deauth(struct vw_radio *radio, const u8 *da,
 static void vw_ap_drop_peer(struct vw_radio *radio, struct vw_peer *peer,
 			    bool notify)
 {
-	if (notify && peer->state == VW_PEER_ASSOC)
-		cfg80211_del_sta(radio->ndev, peer->addr, GFP_ATOMIC);
+	if (peer->state == VW_PEER_ASSOC) {
+		if (notify)
+			cfg80211_del_sta(radio->ndev, peer->addr, GFP_ATOMIC);
+	} else {
+		radio->ap.num_pending--;
+	}
 	radio->ap.num_peers--;
 	vw_peer_remove(radio, peer);
+}
+
+/*
+ * radio->lock held: forget stations that authenticated and did not
+ * associate in time; with make_room, also the oldest pending one when
+ * there are as many as we keep. Peers are added at the tail, so the
+ * first pending one in the list is the oldest.
+ */
+static void vw_ap_expire_pending(struct vw_radio *radio, bool make_room)
+{
+	unsigned long timeout = msecs_to_jiffies(READ_ONCE(vw_auth_timeout_ms));
+	int max = clamp_t(unsigned int, READ_ONCE(vw_max_pending_auth), 1,
+			  VW_MAX_PEERS);
+	struct vw_peer *peer, *tmp;
+
+	list_for_each_entry_safe(peer, tmp, &radio->peers, list) {
+		if (!radio->ap.num_pending)
+			break;
+		if (peer->state != VW_PEER_AUTH)
+			continue;
+		if (time_after_eq(jiffies, peer->assoc_jiffies + timeout)) {
+			vw_event(radio, VW_EVENT_AUTH_EXPIRED);
+		} else if (make_room && radio->ap.num_pending >= max) {
+			vw_event(radio, VW_EVENT_AUTH_EVICTED);
+		} else {
+			continue;
+		}
+		netdev_dbg(radio->ndev, "%pM forgotten before associating\n",
+			   peer->addr);
+		vw_ap_drop_peer(radio, peer, false);
+	}
 }
 
 /* NAPI, radio->lock held */
@@ -196,6 +260,10 @@ static void vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 
 	if (trans != 1)
 		return;
+	if (!vw_source_ok(radio, f->addr2)) {
+		vw_drop(radio, VW_DROP_BAD_SOURCE);
+		return;
+	}
 	if (alg != WLAN_AUTH_OPEN) {
 		vw_ap_send_auth(radio, f->addr2, alg,
 				WLAN_STATUS_NOT_SUPPORTED_AUTH_ALG);
@@ -205,7 +273,9 @@ static void vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 	peer = vw_peer_find(radio, f->addr2);
 	if (peer)
 		vw_ap_drop_peer(radio, peer, true);
+	vw_ap_expire_pending(radio, true);
 	if (radio->ap.num_peers >= VW_MAX_PEERS) {
+		vw_drop(radio, VW_DROP_PEER_LIMIT);
 		vw_ap_send_auth(radio, f->addr2, alg,
 				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA);
 		return;
@@ -216,6 +286,7 @@ static void vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 		return;
 	}
 	radio->ap.num_peers++;
+	radio->ap.num_pending++;
 	peer->state = VW_PEER_AUTH;
 	vw_ap_send_auth(radio, f->addr2, alg, WLAN_STATUS_SUCCESS);
 }
@@ -271,6 +342,8 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 	/* a new association needs a new handshake */
 	vw_key_free(rcu_replace_pointer(peer->ptk, NULL,
 					lockdep_is_held(&radio->lock)));
+	if (peer->state == VW_PEER_AUTH)
+		radio->ap.num_pending--;
 	peer->state = VW_PEER_ASSOC;
 	peer->authorized = !radio->ap.privacy;
 	peer->signal = signal;

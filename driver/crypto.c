@@ -84,6 +84,7 @@ struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx)
 	if (!key)
 		return ERR_PTR(-ENOMEM);
 	key->idx = idx;
+	spin_lock_init(&key->tx_lock);
 	INIT_RCU_WORK(&key->free_work, vw_key_free_work);
 	/* the RSC is the last PN the peer sent: accept only newer ones */
 	for (i = params->seq_len - 1; i >= 0; i--)

@@ -48,6 +48,26 @@ static void vw_data_tx_drop(struct vw_radio *radio, struct sk_buff *skb,
 }
 
 /*
+ * Encrypts an 802.11 data frame (skb->data at its MAC header) and sends
+ * it; consumes the skb unless encryption fails. An AP sends with one key
+ * from ndo_start_xmit and, forwarding, from NAPI, maybe on two CPUs at
+ * once: frames must reach the air in the order of their packet numbers,
+ * or a receiver drops the one that comes late as a replay. BH disabled.
+ */
+static int vw_data_send_protected(struct vw_radio *radio, struct sk_buff *skb,
+				  struct vw_key *key)
+{
+	int err;
+
+	spin_lock(&key->tx_lock);
+	err = vw_ccmp_encrypt(key, skb, 0);
+	if (!err)
+		vw_air_tx(radio, skb, VW_RATE_DATA);
+	spin_unlock(&key->tx_lock);
+	return err;
+}
+
+/*
  * Turns the Ethernet frame in skb into an 802.11 data frame with the
  * given addresses, protected with key when there is one, and sends it.
  * Consumes the skb. BH disabled, RCU read side.
@@ -74,15 +94,17 @@ static void vw_data_encap_one(struct vw_radio *radio, struct sk_buff *skb,
 	vw_build_data_hdr(skb->data, VW_HDR3_LEN,
 			  fc_flags | (key ? VW_FC_PROTECTED : 0),
 			  addr[0], addr[1], addr[2], vw_next_seq(radio));
-	if (key && vw_ccmp_encrypt(key, skb, 0))
-		goto drop_nomem;
-
+	if (key) {
+		if (vw_data_send_protected(radio, skb, key))
+			goto drop_nomem;
+	} else {
+		vw_air_tx(radio, skb, VW_RATE_DATA);
+	}
 	if (peer) {
 		atomic64_add(frames, &peer->tx_packets);
 		atomic64_add(len, &peer->tx_bytes);
 	}
 	vw_tstats_tx(radio, frames, len);
-	vw_air_tx(radio, skb, VW_RATE_DATA);
 	return;
 
 drop_nomem:
@@ -328,7 +350,7 @@ static struct vw_peer *vw_data_rx_peer(struct vw_radio *radio,
 		    !ether_addr_equal(f->addr1, mine))
 			return NULL;
 		spin_lock(&radio->lock);
-		peer = vw_ibss_peer_seen(radio, f->addr2, signal);
+		peer = vw_ibss_peer_seen(radio, f->addr2, signal, why);
 		spin_unlock(&radio->lock);
 		ether_addr_copy(da, f->addr1);
 		ether_addr_copy(sa, f->addr2);

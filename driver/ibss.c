@@ -7,11 +7,26 @@
  * peers that fall silent.
  */
 #include <linux/etherdevice.h>
+#include <linux/moduleparam.h>
 
 #include "vwifi.h"
 
+/*
+ * Every new source address heard in the cell becomes a peer, reported to
+ * cfg80211 and wpa_supplicant: a cap keeps made-up addresses from growing
+ * that without bound. Silent peers are forgotten after a while anyway.
+ */
+unsigned int vw_max_ibss_peers = 64;
+module_param_named(max_ibss_peers, vw_max_ibss_peers, uint, 0644);
+MODULE_PARM_DESC(max_ibss_peers, "Peers an IBSS cell keeps (default 64)");
+
 #define VW_IBSS_SEARCH_MS 200
 #define VW_IBSS_PEER_TIMEOUT_MS 15000
+/*
+ * Each merge tells cfg80211, which queues an event: beacons with ever
+ * newer timestamps must not make that a flood.
+ */
+#define VW_IBSS_MERGE_INTERVAL_MS 2000
 #define VW_IBSS_MAX_FRAME (VW_HDR3_LEN + VW_BEACON_FIXED + 2 + \
 			   IEEE80211_MAX_SSID_LEN + 16 + 3 + 4)
 
@@ -93,6 +108,7 @@ static void vw_ibss_expire(struct vw_radio *radio)
 				timeout))
 			continue;
 		cfg80211_del_sta(radio->ndev, peer->addr, GFP_ATOMIC);
+		radio->ibss.num_peers--;
 		vw_peer_remove(radio, peer);
 	}
 }
@@ -131,19 +147,28 @@ static void vw_ibss_timer(struct timer_list *t)
 		vw_air_tx(radio, skb, VW_RATE_MGMT);
 }
 
-/* radio->lock held: a station of our cell was heard */
+/*
+ * radio->lock held: a station of our cell was heard. NULL, with the
+ * reason in why, when it is not one we can keep.
+ */
 struct vw_peer *vw_ibss_peer_seen(struct vw_radio *radio, const u8 *addr,
-				  int signal)
+				  int signal, enum vw_drop *why)
 {
 	struct station_info *sinfo;
 	struct vw_peer *peer = vw_peer_find(radio, addr);
 
 	if (!peer) {
-		peer = vw_peer_add(radio, addr);
-		if (!peer) {
-			vw_drop(radio, VW_DROP_NO_MEMORY);
+		*why = VW_DROP_BAD_SOURCE;
+		if (!vw_source_ok(radio, addr))
 			return NULL;
-		}
+		*why = VW_DROP_PEER_LIMIT;
+		if (radio->ibss.num_peers >= READ_ONCE(vw_max_ibss_peers))
+			return NULL;
+		*why = VW_DROP_NO_MEMORY;
+		peer = vw_peer_add(radio, addr);
+		if (!peer)
+			return NULL;
+		radio->ibss.num_peers++;
 		peer->state = VW_PEER_ASSOC;
 		peer->authorized = !radio->ibss.privacy;
 		sinfo = kzalloc(sizeof(*sinfo), GFP_ATOMIC);
@@ -166,7 +191,10 @@ static void vw_ibss_maybe_merge(struct vw_radio *radio,
 	u64 their_tsf = 0;
 	int i;
 
-	if (ibss->fixed_bssid || f->body_len < VW_BEACON_FIXED)
+	if (ibss->fixed_bssid || f->body_len < VW_BEACON_FIXED ||
+	    !is_valid_ether_addr(f->addr3) ||
+	    time_before(jiffies, ibss->last_merge +
+			msecs_to_jiffies(VW_IBSS_MERGE_INTERVAL_MS)))
 		return;
 	for (i = 7; i >= 0; i--)
 		their_tsf = (their_tsf << 8) | f->body[i];
@@ -174,6 +202,7 @@ static void vw_ibss_maybe_merge(struct vw_radio *radio,
 		return;
 	ether_addr_copy(ibss->bssid, f->addr3);
 	ibss->tsf_base = ktime_get_ns() - their_tsf * 1000;
+	ibss->last_merge = jiffies;
 	vw_peer_remove_all_locked(radio);
 	vw_ibss_joined(radio);
 }
@@ -184,6 +213,7 @@ void vw_ibss_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 {
 	struct vw_ibss *ibss = &radio->ibss;
 	struct sk_buff *skb = NULL;
+	enum vw_drop why;
 	const u8 *ssid;
 	bool same_ssid;
 
@@ -204,13 +234,13 @@ void vw_ibss_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		if (!same_ssid || f->body_len < VW_BEACON_FIXED ||
 		    !(vw_get_le16(f->body + 10) & VW_CAP_IBSS))
 			break;
-		if (ether_addr_equal(f->addr3, ibss->bssid))
-			vw_ibss_peer_seen(radio, f->addr2, signal);
-		else
+		if (!ether_addr_equal(f->addr3, ibss->bssid))
 			vw_ibss_maybe_merge(radio, f);
+		else if (!vw_ibss_peer_seen(radio, f->addr2, signal, &why))
+			vw_drop(radio, why);
 		break;
 	case VW_STYPE_PROBE_REQ:
-		if ((ssid[1] && !same_ssid) ||
+		if ((ssid[1] && !same_ssid) || !vw_source_ok(radio, f->addr2) ||
 		    !(is_broadcast_ether_addr(f->addr3) ||
 		      ether_addr_equal(f->addr3, ibss->bssid)))
 			break;
@@ -255,6 +285,7 @@ int vw_ibss_join(struct wiphy *wiphy, struct net_device *ndev,
 	ibss->privacy = params->privacy;
 	ibss->beacon_int = params->beacon_interval ?: 100;
 	ibss->tsf_base = ktime_get_ns();
+	ibss->last_merge = jiffies - msecs_to_jiffies(VW_IBSS_MERGE_INTERVAL_MS);
 	ibss->fixed_bssid = !!params->bssid;
 	WRITE_ONCE(radio->channel, params->chandef.chan);
 	if (params->bssid) {

@@ -84,6 +84,11 @@ static const struct net_device_ops vw_monitor_ops = {
 	.ndo_start_xmit = vw_monitor_xmit,
 };
 
+bool vw_monitor_netdev(const struct net_device *dev)
+{
+	return dev->netdev_ops == &vw_monitor_ops;
+}
+
 /* One frame to one monitor netdev. Any context. */
 static void vw_monitor_rx(struct net_device *ndev, const u8 *frame,
 			  size_t len, const struct vw_air_info *info,
@@ -177,6 +182,9 @@ struct wireless_dev *vw_monitor_add(struct wiphy *wiphy, const char *name,
 
 	if (type != NL80211_IFTYPE_MONITOR)
 		return ERR_PTR(-EOPNOTSUPP);
+	/* vw_monitors_remove_all() has run or is running */
+	if (radio->dying)
+		return ERR_PTR(-ENODEV);
 	ndev = alloc_netdev(sizeof(*mon), name, name_assign_type,
 			    vw_monitor_setup);
 	if (!ndev)
@@ -238,11 +246,19 @@ int vw_monitor_set_channel(struct wiphy *wiphy,
 	return 0;
 }
 
-/* process context, radio being destroyed: remove the extra monitors */
+/*
+ * process context, radio being destroyed: remove the extra monitors. The
+ * wiphy stays registered until vw_radio_free(), so nl80211 could still
+ * add one meanwhile (and wiphy_unregister() would find it): the flag,
+ * set under the wiphy lock that vw_monitor_add() runs under, refuses it.
+ */
 void vw_monitors_remove_all(struct vw_radio *radio)
 {
 	struct vw_monitor *mon;
 
+	wiphy_lock(radio->wiphy);
+	radio->dying = true;
+	wiphy_unlock(radio->wiphy);
 	for (;;) {
 		spin_lock_bh(&radio->lock);
 		mon = list_first_entry_or_null(&radio->monitors,

@@ -73,6 +73,8 @@ void vw_peer_remove_all_locked(struct vw_radio *radio)
 	list_for_each_entry_safe(peer, tmp, &radio->peers, list)
 		vw_peer_remove(radio, peer);
 	radio->ap.num_peers = 0;
+	radio->ap.num_pending = 0;
+	radio->ibss.num_peers = 0;
 }
 
 void vw_peer_remove_all(struct vw_radio *radio)

@@ -54,7 +54,16 @@ static const char * const vw_drop_names[VW_DROP_COUNT] = {
 	[VW_DROP_SIGNAL] = "rx_drop_signal",
 	[VW_DROP_DENIED] = "rx_drop_denied",
 	[VW_DROP_LINK_LOSS] = "rx_drop_link_loss",
+	[VW_DROP_BAD_SOURCE] = "rx_drop_bad_source",
+	[VW_DROP_PEER_LIMIT] = "rx_drop_peer_limit",
 };
+
+static const char * const vw_event_names[VW_EVENT_COUNT] = {
+	[VW_EVENT_AUTH_EXPIRED] = "ap_auth_expired",
+	[VW_EVENT_AUTH_EVICTED] = "ap_auth_evicted",
+};
+
+#define VW_NUM_STATS (VW_DROP_COUNT + VW_EVENT_COUNT)
 
 const char *vw_drop_name(enum vw_drop why)
 {
@@ -120,9 +129,10 @@ static void vw_get_drvinfo(struct net_device *ndev,
 	strscpy(info->driver, VW_NAME, sizeof(info->driver));
 }
 
+/* ethtool -S: the drops by reason, then the events */
 static int vw_get_sset_count(struct net_device *ndev, int sset)
 {
-	return sset == ETH_SS_STATS ? VW_DROP_COUNT : -EOPNOTSUPP;
+	return sset == ETH_SS_STATS ? VW_NUM_STATS : -EOPNOTSUPP;
 }
 
 static void vw_get_strings(struct net_device *ndev, u32 sset, u8 *buf)
@@ -131,8 +141,10 @@ static void vw_get_strings(struct net_device *ndev, u32 sset, u8 *buf)
 
 	if (sset != ETH_SS_STATS)
 		return;
-	for (i = 0; i < VW_DROP_COUNT; i++)
-		strscpy(buf + i * ETH_GSTRING_LEN, vw_drop_names[i],
+	for (i = 0; i < VW_NUM_STATS; i++)
+		strscpy(buf + i * ETH_GSTRING_LEN,
+			i < VW_DROP_COUNT ? vw_drop_names[i] :
+					    vw_event_names[i - VW_DROP_COUNT],
 			ETH_GSTRING_LEN);
 }
 
@@ -144,6 +156,8 @@ static void vw_get_ethtool_stats(struct net_device *ndev,
 
 	for (i = 0; i < VW_DROP_COUNT; i++)
 		data[i] = atomic_long_read(&radio->drops[i]);
+	for (i = 0; i < VW_EVENT_COUNT; i++)
+		data[VW_DROP_COUNT + i] = atomic_long_read(&radio->events[i]);
 }
 
 static const struct ethtool_ops vw_ethtool_ops = {
@@ -389,6 +403,12 @@ struct vw_radio *vw_radio_find(const char *name)
 	}
 	mutex_unlock(&vw_radios_lock);
 	return found;
+}
+
+/* Is dev one of our interfaces (a radio's or an extra monitor)? */
+bool vw_radio_is_ours(const struct net_device *dev)
+{
+	return dev->netdev_ops == &vw_netdev_ops || vw_monitor_netdev(dev);
 }
 
 /* RCU read side: the local radio using addr on the air */

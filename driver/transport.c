@@ -26,6 +26,8 @@ MODULE_PARM_DESC(transport, "Netdev (in the initial namespace) that carries the 
 
 static struct net_device __rcu *vw_transport_dev;	/* RTNL for writers */
 static netdevice_tracker vw_transport_tracker;
+/* another machine uses our radio addresses: said once per attach */
+static bool vw_transport_clash_logged;
 
 enum {
 	VW_TSTAT_TX,
@@ -80,7 +82,11 @@ static int vw_transport_rcv(struct sk_buff *skb, struct net_device *dev,
 	skb = skb_share_check(skb, GFP_ATOMIC);
 	if (!skb)
 		return NET_RX_DROP;
-	if (skb_linearize(skb))
+	/*
+	 * Receivers rewrite the signal and decrypt in place, so the bytes
+	 * must be ours alone: a packet socket on the NIC may hold a clone.
+	 */
+	if (skb_linearize(skb) || skb_unclone(skb, GFP_ATOMIC))
 		goto malformed;
 	eth = eth_hdr(skb);	/* after linearizing, which may move data */
 	/*
@@ -97,7 +103,15 @@ static int vw_transport_rcv(struct sk_buff *skb, struct net_device *dev,
 
 	rcu_read_lock();
 	if (vw_radio_by_addr(info.tx_addr)) {
-		/* a bridge echoes what we sent */
+		/*
+		 * What we sent, echoed, comes from our own NIC; from another
+		 * NIC it is a machine whose radios have our addresses, which
+		 * neither of us can hear.
+		 */
+		if (!ether_addr_equal(eth->h_source, dev->dev_addr) &&
+		    !xchg(&vw_transport_clash_logged, true))
+			pr_warn("%pM sends with our radio addresses: it uses our machine number (%pM); give each machine its own machine= or NIC address\n",
+				eth->h_source, info.tx_addr);
 		rcu_read_unlock();
 		atomic64_inc(&vw_tstats[VW_TSTAT_RX_OWN]);
 		consume_skb(skb);
@@ -149,6 +163,33 @@ void vw_transport_detach(void)
 	rtnl_unlock();
 }
 
+static int vw_transport_lower_is_ours(struct net_device *lower,
+				      struct netdev_nested_priv *priv)
+{
+	return vw_radio_is_ours(lower);
+}
+
+/*
+ * RTNL held. Is dev one of our radios or stacked on one (a bridge, VLAN,
+ * macvlan over vwN)? Our air would then carry itself, round and round.
+ */
+static bool vw_transport_on_radio(struct net_device *dev)
+{
+	struct netdev_nested_priv priv = {};
+
+	return vw_radio_is_ours(dev) ||
+	       netdev_walk_all_lower_dev(dev, vw_transport_lower_is_ours,
+					 &priv);
+}
+
+/* the reason goes to user space, or to the log for transport= at load */
+#define vw_transport_refuse(extack, name, msg)				\
+	do {								\
+		NL_SET_ERR_MSG(extack, msg);				\
+		pr_warn("not attaching the air transport to %s: %s\n",	\
+			name, msg);					\
+	} while (0)
+
 /* process context: carry the air over the Ethernet netdev called name */
 int vw_transport_attach(struct net *net, const char *name,
 			struct netlink_ext_ack *extack)
@@ -163,9 +204,19 @@ int vw_transport_attach(struct net *net, const char *name,
 		err = -ENODEV;
 		goto out;
 	}
+	err = -EINVAL;
 	if (dev->type != ARPHRD_ETHER || dev->ieee80211_ptr) {
-		NL_SET_ERR_MSG(extack, "the transport must be an Ethernet interface, not a radio");
-		err = -EINVAL;
+		vw_transport_refuse(extack, name, "the transport must be an Ethernet interface, not a radio");
+		goto out;
+	}
+	if (vw_transport_on_radio(dev)) {
+		vw_transport_refuse(extack, name, "the interface is stacked on a vwifi radio: the air would carry itself");
+		goto out;
+	}
+	/* full data frames with their headers must fit */
+	if (dev->mtu < VW_TRANSPORT_MTU &&
+	    dev_set_mtu(dev, VW_TRANSPORT_MTU)) {
+		vw_transport_refuse(extack, name, "the interface cannot carry 2304-byte air frames: its MTU cannot be raised to 2304");
 		goto out;
 	}
 	__vw_transport_detach();
@@ -175,11 +226,9 @@ int vw_transport_attach(struct net *net, const char *name,
 		NL_SET_ERR_MSG(extack, "cannot make the interface promiscuous");
 		goto out;
 	}
-	/* full data frames with their headers must fit */
-	if (dev->mtu < VW_TRANSPORT_MTU && dev->max_mtu >= VW_TRANSPORT_MTU)
-		dev_set_mtu(dev, VW_TRANSPORT_MTU);
 	netdev_hold(dev, &vw_transport_tracker, GFP_KERNEL);
 	vw_transport_pt.dev = dev;
+	WRITE_ONCE(vw_transport_clash_logged, false);
 	dev_add_pack(&vw_transport_pt);
 	rcu_assign_pointer(vw_transport_dev, dev);
 	pr_info("air transport attached to %s (mtu %u)\n", dev->name, dev->mtu);
@@ -223,16 +272,39 @@ int vw_transport_machine(void)
 	return id;
 }
 
-/* the attached interface goes away: let go of it */
+/*
+ * The attached interface goes away, or gets stacked on one of our radios
+ * (a radio joins it as a bridge port ...): let go of it. An MTU lowered
+ * below what an air frame needs is said, not silent.
+ */
 static int vw_transport_event(struct notifier_block *nb, unsigned long event,
 			      void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+	struct net_device *attached;
 
 	/* notifiers run under the RTNL */
-	if (event == NETDEV_UNREGISTER &&
-	    rcu_access_pointer(vw_transport_dev) == dev)
-		__vw_transport_detach();
+	attached = rtnl_dereference(vw_transport_dev);
+	if (!attached)
+		return NOTIFY_DONE;
+	switch (event) {
+	case NETDEV_UNREGISTER:
+		if (dev == attached)
+			__vw_transport_detach();
+		break;
+	case NETDEV_CHANGEUPPER:
+		if (vw_transport_on_radio(attached)) {
+			pr_warn("%s is now stacked on a vwifi radio: air transport detached\n",
+				attached->name);
+			__vw_transport_detach();
+		}
+		break;
+	case NETDEV_CHANGEMTU:
+		if (dev == attached && dev->mtu < VW_TRANSPORT_MTU)
+			pr_warn("%s: MTU %u is below %u: longer air frames will be lost\n",
+				dev->name, dev->mtu, VW_TRANSPORT_MTU);
+		break;
+	}
 	return NOTIFY_DONE;
 }
 

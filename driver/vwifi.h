@@ -57,14 +57,38 @@ enum vw_drop {
 	VW_DROP_SIGNAL,		/* below the receiver's sensitivity */
 	VW_DROP_DENIED,		/* the receiver denies the sender */
 	VW_DROP_LINK_LOSS,	/* lost at random on a lossy link */
+	VW_DROP_BAD_SOURCE,	/* multicast, zero or our own source address */
+	VW_DROP_PEER_LIMIT,	/* would create a peer beyond a cap */
 	VW_DROP_COUNT,
 };
+
+/*
+ * Remote-created state that was let go to stay within bounds; exported as
+ * ethtool statistics after the drops.
+ */
+enum vw_event {
+	VW_EVENT_AUTH_EXPIRED,	/* authenticated, never associated, aged out */
+	VW_EVENT_AUTH_EVICTED,	/* the oldest pending one, for a newcomer */
+	VW_EVENT_COUNT,
+};
+
+/*
+ * Caps on state other machines can create (module parameters of ap.c and
+ * ibss.c):
+ * an AP keeps at most vw_max_pending_auth authenticated-but-unassociated
+ * stations, each for vw_auth_timeout_ms; an IBSS cell at most
+ * vw_max_ibss_peers peers.
+ */
+extern unsigned int vw_max_pending_auth;
+extern unsigned int vw_auth_timeout_ms;
+extern unsigned int vw_max_ibss_peers;
 
 /* A CCMP-128 key; see crypto.c. */
 struct vw_key {
 	struct crypto_aead *tfm;
 	void * __percpu *scratch;	/* per-CPU request, AAD and IV */
 	u8 idx;
+	spinlock_t tx_lock;	/* PN order = order on the air, see data.c */
 	atomic64_t tx_pn;
 	u64 rx_pn;		/* last accepted; only the radio's NAPI writes */
 	bool created;		/* fully set up (for the lifetime log) */
@@ -150,7 +174,8 @@ struct vw_ap {
 	bool isolate;
 	struct timer_list beacon_timer;
 	unsigned long aid_map[BITS_TO_LONGS(VW_MAX_PEERS + 1)];
-	int num_peers;
+	int num_peers;			/* authenticated or associated */
+	int num_pending;		/* authenticated only */
 };
 
 /* IBSS: the cell we are in */
@@ -167,6 +192,8 @@ struct vw_ibss {
 	u8 *ies;			/* from wpa_supplicant (RSN IE ...) */
 	size_t ies_len;
 	struct timer_list timer;	/* search, then beacons */
+	unsigned int num_peers;
+	unsigned long last_merge;	/* jiffies */
 };
 
 struct vw_radio {
@@ -201,6 +228,8 @@ struct vw_radio {
 
 	struct pcpu_sw_netstats __percpu *tstats;
 	atomic_long_t drops[VW_DROP_COUNT];
+	atomic_long_t events[VW_EVENT_COUNT];
+	bool dying;			/* being destroyed: no new interfaces */
 };
 
 static inline struct vw_radio *vw_radio_from_ndev(struct net_device *ndev)
@@ -216,6 +245,21 @@ static inline struct vw_radio *vw_radio_from_wiphy(struct wiphy *wiphy)
 static inline void vw_drop(struct vw_radio *radio, enum vw_drop why)
 {
 	atomic_long_inc(&radio->drops[why]);
+}
+
+static inline void vw_event(struct vw_radio *radio, enum vw_event what)
+{
+	atomic_long_inc(&radio->events[what]);
+}
+
+/*
+ * A source address a frame may create state for: unicast, not zero, not
+ * the receiver's own (else VW_DROP_BAD_SOURCE).
+ */
+static inline bool vw_source_ok(const struct vw_radio *radio, const u8 *sa)
+{
+	return is_valid_ether_addr(sa) && !ether_addr_equal(sa, radio->addr) &&
+	       !ether_addr_equal(sa, radio->ndev->dev_addr);
 }
 
 static inline u16 vw_next_seq(struct vw_radio *radio)
@@ -277,6 +321,7 @@ void vw_radio_destroy(struct vw_radio *radio);
 int vw_radios_init(int count);
 void vw_radios_uninit(void);
 const char *vw_drop_name(enum vw_drop why);
+bool vw_radio_is_ours(const struct net_device *dev);
 
 /* air.c */
 struct sk_buff *vw_air_alloc(struct vw_radio *radio, size_t len);
@@ -307,6 +352,7 @@ void vw_air_stop(struct vw_radio *radio);
 void vw_monitor_frame(struct vw_radio *radio, const u8 *frame, size_t len,
 		      const struct vw_air_info *info, int signal);
 bool vw_monitor_any(void);
+bool vw_monitor_netdev(const struct net_device *dev);
 void vw_monitor_up(struct vw_radio *radio);
 void vw_monitor_down(struct vw_radio *radio);
 void vw_monitor_set_type(struct vw_radio *radio, bool monitor);
@@ -362,7 +408,7 @@ void vw_ibss_init(struct vw_radio *radio);
 void vw_ibss_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		     int signal);
 struct vw_peer *vw_ibss_peer_seen(struct vw_radio *radio, const u8 *addr,
-				  int signal);
+				  int signal, enum vw_drop *why);
 int vw_ibss_join(struct wiphy *wiphy, struct net_device *ndev,
 		 struct cfg80211_ibss_params *params);
 int vw_ibss_leave(struct wiphy *wiphy, struct net_device *ndev);
