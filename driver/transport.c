@@ -26,8 +26,8 @@ MODULE_PARM_DESC(transport, "Netdev (in the initial namespace) that carries the 
 
 static struct net_device __rcu *vw_transport_dev;	/* RTNL for writers */
 static netdevice_tracker vw_transport_tracker;
-/* another machine uses our radio addresses: said once per attach */
-static bool vw_transport_clash_logged;
+/* bit 0: another machine uses our radio addresses, said once per attach */
+static unsigned long vw_transport_clash_logged;
 
 enum {
 	VW_TSTAT_TX,
@@ -109,7 +109,7 @@ static int vw_transport_rcv(struct sk_buff *skb, struct net_device *dev,
 		 * neither of us can hear.
 		 */
 		if (!ether_addr_equal(eth->h_source, dev->dev_addr) &&
-		    !xchg(&vw_transport_clash_logged, true))
+		    !test_and_set_bit(0, &vw_transport_clash_logged))
 			pr_warn("%pM sends with our radio addresses: it uses our machine number (%pM); give each machine its own machine= or NIC address\n",
 				eth->h_source, info.tx_addr);
 		rcu_read_unlock();
@@ -228,7 +228,7 @@ int vw_transport_attach(struct net *net, const char *name,
 	}
 	netdev_hold(dev, &vw_transport_tracker, GFP_KERNEL);
 	vw_transport_pt.dev = dev;
-	WRITE_ONCE(vw_transport_clash_logged, false);
+	clear_bit(0, &vw_transport_clash_logged);
 	dev_add_pack(&vw_transport_pt);
 	rcu_assign_pointer(vw_transport_dev, dev);
 	pr_info("air transport attached to %s (mtu %u)\n", dev->name, dev->mtu);
