@@ -125,6 +125,11 @@ int vw_mc_call(int fd, uint16_t type, const void *req, vw_mc_record_fn fn,
 		if (vw_ctl_decode(h.type, payload, h.len, &msg) < 0)
 			continue;	/* a record type newer than us */
 		if (h.type == VW_CTL_R_STATUS) {
+			/* 0 or a positive errno (at most MAX_ERRNO), nothing else */
+			if (msg.status.error < 0 || msg.status.error > 4095) {
+				ret = say(err, errlen, -EPROTO, "reply");
+				break;
+			}
 			ret = -msg.status.error;
 			if (ret && err && errlen)
 				snprintf(err, errlen, "%s",

@@ -283,7 +283,7 @@ static void parse_extack(struct call *c, void *attrs, int len)
 		off = nla_get_u32(tb[NLMSGERR_ATTR_OFFS]);
 		/* An offset into the request we sent: find the attribute. */
 		if (c->sent && off >= NLMSG_HDRLEN + GENL_HDRLEN &&
-		    off + NLA_HDRLEN <= c->sent->nlmsg_len) {
+		    (size_t)off + NLA_HDRLEN <= c->sent->nlmsg_len) {
 			struct nlattr *a = (void *)((char *)c->sent + off);
 
 			nl->bad_attr = nla_type(a);
@@ -296,6 +296,12 @@ static void parse_extack(struct call *c, void *attrs, int len)
 		parse_policy(nl, tb[NLMSGERR_ATTR_POLICY]);
 }
 
+/* A kernel error is -1..-4095 (MAX_ERRNO); anything else makes no sense. */
+static int kernel_errno(int err)
+{
+	return err < 0 && err >= -4095 ? err : -EPROTO;
+}
+
 static int on_error(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
 {
 	struct nlmsghdr *nlh = (struct nlmsghdr *)e - 1;
@@ -303,7 +309,7 @@ static int on_error(struct sockaddr_nl *who, struct nlmsgerr *e, void *arg)
 	size_t off = NLMSG_HDRLEN + sizeof(*e);
 
 	(void)who;
-	c->err = e->error < 0 ? e->error : -EPROTO;
+	c->err = kernel_errno(e->error);
 	c->done = true;
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return NL_STOP;
@@ -339,7 +345,7 @@ static int on_finish(struct nl_msg *msg, void *arg)
 	memcpy(&status, nlmsg_data(nlh), sizeof(status));
 	if (status >= 0)
 		return NL_STOP;
-	c->err = status;
+	c->err = kernel_errno(status);
 	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) && nlh->nlmsg_len > off)
 		parse_extack(c, (char *)nlh + off, (int)(nlh->nlmsg_len - off));
 	return NL_STOP;

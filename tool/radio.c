@@ -244,7 +244,15 @@ static int by_id(const void *a, const void *b)
 static void print_radios(const struct vw_args *a, struct radio_vec *rv,
 			 bool array)
 {
-	qsort(rv->v, rv->n, sizeof(*rv->v), by_id);
+	/*
+	 * Without an array the answer is one radio: a kernel that sends more
+	 * must not turn --json into two documents.
+	 */
+	if (!array && rv->n > 1)
+		rv->n = 1;
+	/* An empty dump leaves v NULL, which qsort() must not be given. */
+	if (rv->n)
+		qsort(rv->v, rv->n, sizeof(*rv->v), by_id);
 	if (a->json)
 		vw_radio_json(rv->v, rv->n, stdout, array);
 	else
