@@ -44,6 +44,7 @@ static inline u32 vw_get_be32(const u8 *p)
 {
 	return ((u32)p[0] << 24) | ((u32)p[1] << 16) | ((u32)p[2] << 8) | p[3];
 }
+
 static inline void vw_put_le16(u8 *p, u16 v) { p[0] = v & 0xff; p[1] = v >> 8; }
 static inline void vw_put_be16(u8 *p, u16 v) { p[0] = v >> 8; p[1] = v & 0xff; }
 static inline void vw_put_be32(u8 *p, u32 v)

@@ -239,13 +239,12 @@ static void vw_ap_expire_pending(struct vw_radio *radio, bool make_room)
 			break;
 		if (peer->state != VW_PEER_AUTH)
 			continue;
-		if (time_after_eq(jiffies, peer->assoc_jiffies + timeout)) {
+		if (time_after_eq(jiffies, peer->assoc_jiffies + timeout))
 			vw_event(radio, VW_EVENT_AUTH_EXPIRED);
-		} else if (make_room && radio->ap.num_pending >= max) {
+		else if (make_room && radio->ap.num_pending >= max)
 			vw_event(radio, VW_EVENT_AUTH_EVICTED);
-		} else {
+		else
 			continue;
-		}
 		netdev_dbg(radio->ndev, "%pM forgotten before associating\n",
 			   peer->addr);
 		vw_ap_drop_peer(radio, peer, false);

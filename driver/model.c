@@ -192,6 +192,7 @@ int vw_model_verdict(const struct vw_radio *rx, const struct vw_air_src *src,
 	const u8 *tx_addr = src->addr;
 	const u8 *sa;
 	struct vw_pair *link;
+	u32 distance_cm = 0;
 
 	if (vw_denied(rx->addr, tx_addr))
 		return VW_DROP_DENIED;
@@ -200,12 +201,14 @@ int vw_model_verdict(const struct vw_radio *rx, const struct vw_air_src *src,
 	if (sa && !list_empty(&vw_denylist) && vw_denied(rx->addr, sa))
 		return VW_DROP_DENIED;
 
-	if (src->signal_given)
+	if (src->signal_given) {
 		*signal = src->signal;	/* a medium server knows better */
-	else
-		*signal = vw_model_signal_dbm(src->tx_power,
-				src->pos ? vw_model_distance_cm(src->pos, rx->pos) : 0,
-				READ_ONCE(vw_model.exponent_x10));
+	} else {
+		if (src->pos)
+			distance_cm = vw_model_distance_cm(src->pos, rx->pos);
+		*signal = vw_model_signal_dbm(src->tx_power, distance_cm,
+					      READ_ONCE(vw_model.exponent_x10));
+	}
 	if (*signal < READ_ONCE(vw_model.sensitivity))
 		return VW_DROP_SIGNAL;
 

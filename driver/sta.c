@@ -576,8 +576,10 @@ void vw_sta_init(struct vw_radio *radio)
 	INIT_DELAYED_WORK(&radio->sta.scan_work, vw_sta_scan_work);
 }
 
-/* process context, RTNL held: the netdev goes down; cfg80211 wants any
- * scan finished before it is told the interface is down */
+/*
+ * process context, RTNL held: the netdev goes down; cfg80211 wants any
+ * scan finished before it is told the interface is down
+ */
 void vw_sta_stop(struct vw_radio *radio)
 {
 	WRITE_ONCE(radio->sta.scan_abort, true);

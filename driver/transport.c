@@ -36,6 +36,7 @@ enum {
 	VW_TSTAT_RX_OWN,	/* our own frames, reflected */
 	VW_TSTAT_COUNT,
 };
+
 static atomic64_t vw_tstats[VW_TSTAT_COUNT];
 
 /* Does the air go beyond this kernel? Any context. */
@@ -182,13 +183,17 @@ static bool vw_transport_on_radio(struct net_device *dev)
 					 &priv);
 }
 
-/* the reason goes to user space, or to the log for transport= at load */
-#define vw_transport_refuse(extack, name, msg)				\
-	do {								\
-		NL_SET_ERR_MSG(extack, msg);				\
-		pr_warn("not attaching the air transport to %s: %s\n",	\
-			name, msg);					\
-	} while (0)
+/*
+ * The reason goes to user space (a string literal, as NL_SET_ERR_MSG()
+ * would store) and to the log, where transport= at load finds it.
+ */
+static void vw_transport_refuse(struct netlink_ext_ack *extack,
+				const char *name, const char *why)
+{
+	if (extack)
+		extack->_msg = why;
+	pr_warn("not attaching the air transport to %s: %s\n", name, why);
+}
 
 /* process context: carry the air over the Ethernet netdev called name */
 int vw_transport_attach(struct net *net, const char *name,
@@ -206,17 +211,20 @@ int vw_transport_attach(struct net *net, const char *name,
 	}
 	err = -EINVAL;
 	if (dev->type != ARPHRD_ETHER || dev->ieee80211_ptr) {
-		vw_transport_refuse(extack, name, "the transport must be an Ethernet interface, not a radio");
+		vw_transport_refuse(extack, name,
+				    "the transport must be an Ethernet interface, not a radio");
 		goto out;
 	}
 	if (vw_transport_on_radio(dev)) {
-		vw_transport_refuse(extack, name, "the interface is stacked on a vwifi radio: the air would carry itself");
+		vw_transport_refuse(extack, name,
+				    "stacked on a vwifi radio: the air would carry itself");
 		goto out;
 	}
 	/* full data frames with their headers must fit */
 	if (dev->mtu < VW_TRANSPORT_MTU &&
 	    dev_set_mtu(dev, VW_TRANSPORT_MTU)) {
-		vw_transport_refuse(extack, name, "the interface cannot carry 2304-byte air frames: its MTU cannot be raised to 2304");
+		vw_transport_refuse(extack, name,
+				    "its MTU cannot be raised to 2304, which air frames need");
 		goto out;
 	}
 	__vw_transport_detach();

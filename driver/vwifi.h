@@ -283,6 +283,7 @@ struct vw_model {
 	int exponent_x10;	/* path loss exponent */
 	int sensitivity;	/* dBm */
 };
+
 extern struct vw_model vw_model;
 int vw_deny_add(const u8 *rx, const u8 *tx);
 int vw_deny_del(const u8 *rx, const u8 *tx);
@@ -335,13 +336,14 @@ void vw_air_stop(struct vw_radio *radio);
 /* builds a management frame with a core builder into a new skb and sends it */
 #define vw_air_send_mgmt(radio, maxlen, build, ...)			\
 	({								\
-		struct sk_buff *__skb = vw_air_alloc(radio, maxlen);	\
+		struct vw_radio *__radio = (radio);			\
+		struct sk_buff *__skb = vw_air_alloc(__radio, maxlen);	\
 		int __len = __skb ? build(skb_tail_pointer(__skb),	\
 					  skb_tailroom(__skb),		\
 					  __VA_ARGS__) : -ENOMEM;	\
 		if (__skb && __len >= 0) {				\
 			skb_put(__skb, __len);				\
-			vw_air_tx(radio, __skb, VW_RATE_MGMT);		\
+			vw_air_tx(__radio, __skb, VW_RATE_MGMT);	\
 		} else {						\
 			kfree_skb(__skb);				\
 		}							\
@@ -435,8 +437,7 @@ void vw_crypto_uninit(void);
 struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx);
 void vw_key_free(struct vw_key *key);	/* after a grace period */
 void vw_key_destroy(struct vw_key *key);	/* now */
-void vw_key_replace(struct vw_key __rcu **slot, struct vw_key *key,
-		    spinlock_t *lock);
+void vw_key_replace(struct vw_key __rcu **slot, struct vw_key *key, spinlock_t *lock);
 int vw_ccmp_encrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off);
 int vw_ccmp_decrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off,
 		    const struct vw_frame *f, enum vw_drop *why);

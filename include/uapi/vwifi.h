@@ -70,6 +70,7 @@ enum vwifi_cmd {
 	VWIFI_CMD_TRANSPORT_SET,
 	__VWIFI_CMD_MAX,
 };
+
 #define VWIFI_CMD_MAX (__VWIFI_CMD_MAX - 1)
 
 enum vwifi_attr {
@@ -93,6 +94,7 @@ enum vwifi_attr {
 	VWIFI_ATTR_PAD,
 	__VWIFI_ATTR_MAX,
 };
+
 #define VWIFI_ATTR_MAX (__VWIFI_ATTR_MAX - 1)
 
 /* Counters of a radio, each u64. */
@@ -109,6 +111,7 @@ enum vwifi_stat {
 	VWIFI_STAT_RX_OWN,		/* transport: our own frames echoed */
 	__VWIFI_STAT_MAX,
 };
+
 #define VWIFI_STAT_MAX (__VWIFI_STAT_MAX - 1)
 
 #endif
