@@ -2,7 +2,7 @@
 /*
  * The cfg80211 operations table, and the few operations that belong to
  * no mode in particular. cfg80211 calls every op in process context with
- * the RTNL (6.1) or the wiphy mutex (6.12) held.
+ * the RTNL (6.1) or the wiphy mutex (6.12 and later) held.
  */
 #include "vwifi.h"
 
@@ -48,8 +48,16 @@ static int vw_get_channel(struct wiphy *wiphy, struct wireless_dev *wdev,
 	return 0;
 }
 
+/* the radio's one channel, whichever monitor interface asks (compat.h) */
+static int vw_set_monitor_channel(struct wiphy *wiphy, VW_OP_MONITOR_NETDEV
+				  struct cfg80211_chan_def *chandef)
+{
+	return vw_monitor_set_channel(wiphy, chandef);
+}
+
 /* RTS/fragmentation thresholds and retry limits mean nothing on our air */
-static int vw_set_wiphy_params(struct wiphy *wiphy, u32 changed)
+static int vw_set_wiphy_params(struct wiphy *wiphy, VW_OP_RADIO_IDX
+			       u32 changed)
 {
 	return 0;
 }
@@ -61,11 +69,62 @@ static int vw_change_beacon(struct wiphy *wiphy, struct net_device *ndev,
 	return vw_ap_change_beacon(wiphy, ndev, vw_ap_update_beacon(info));
 }
 
+/*
+ * Station and key operations: 7.1 passes the wireless_dev where earlier
+ * kernels pass the net_device (vw_op_dev_t, compat.h). The handlers take
+ * the net_device, which every interface of ours has (we offer no NAN).
+ */
+static int vw_del_station(struct wiphy *wiphy, vw_op_dev_t *dev,
+			  struct station_del_parameters *params)
+{
+	return vw_ap_del_station(wiphy, vw_op_netdev(dev), params);
+}
+
+static int vw_get_station(struct wiphy *wiphy, vw_op_dev_t *dev,
+			  const u8 *mac, struct station_info *sinfo)
+{
+	return vw_peer_get_station(wiphy, vw_op_netdev(dev), mac, sinfo);
+}
+
+static int vw_dump_station(struct wiphy *wiphy, vw_op_dev_t *dev, int idx,
+			   u8 *mac, struct station_info *sinfo)
+{
+	return vw_peer_dump_station(wiphy, vw_op_netdev(dev), idx, mac, sinfo);
+}
+
+static int vw_change_station(struct wiphy *wiphy, vw_op_dev_t *dev,
+			     const u8 *mac, struct station_parameters *params)
+{
+	return vw_peer_change_station(wiphy, vw_op_netdev(dev), mac, params);
+}
+
+static int vw_add_key(struct wiphy *wiphy, vw_op_dev_t *dev, int link_id,
+		      u8 idx, bool pairwise, const u8 *mac,
+		      struct key_params *params)
+{
+	return vw_key_add(wiphy, vw_op_netdev(dev), link_id, idx, pairwise, mac,
+			  params);
+}
+
+static int vw_get_key(struct wiphy *wiphy, vw_op_dev_t *dev, int link_id,
+		      u8 idx, bool pairwise, const u8 *mac, void *cookie,
+		      void (*callback)(void *cookie, struct key_params *))
+{
+	return vw_key_get(wiphy, vw_op_netdev(dev), link_id, idx, pairwise, mac,
+			  cookie, callback);
+}
+
+static int vw_del_key(struct wiphy *wiphy, vw_op_dev_t *dev, int link_id,
+		      u8 idx, bool pairwise, const u8 *mac)
+{
+	return vw_key_del(wiphy, vw_op_netdev(dev), link_id, idx, pairwise, mac);
+}
+
 const struct cfg80211_ops vw_cfg_ops = {
 	.add_virtual_intf = vw_monitor_add,
 	.del_virtual_intf = vw_monitor_del,
 	.change_virtual_intf = vw_change_virtual_intf,
-	.set_monitor_channel = vw_monitor_set_channel,
+	.set_monitor_channel = vw_set_monitor_channel,
 	.get_channel = vw_get_channel,
 	.set_wiphy_params = vw_set_wiphy_params,
 
@@ -77,18 +136,18 @@ const struct cfg80211_ops vw_cfg_ops = {
 	.start_ap = vw_ap_start,
 	.change_beacon = vw_change_beacon,
 	.stop_ap = vw_ap_stop,
-	.del_station = vw_ap_del_station,
+	.del_station = vw_del_station,
 	.change_bss = vw_ap_change_bss,
 
 	.join_ibss = vw_ibss_join,
 	.leave_ibss = vw_ibss_leave,
 
-	.get_station = vw_peer_get_station,
-	.dump_station = vw_peer_dump_station,
-	.change_station = vw_peer_change_station,
+	.get_station = vw_get_station,
+	.dump_station = vw_dump_station,
+	.change_station = vw_change_station,
 
-	.add_key = vw_key_add,
-	.get_key = vw_key_get,
-	.del_key = vw_key_del,
+	.add_key = vw_add_key,
+	.get_key = vw_get_key,
+	.del_key = vw_del_key,
 	.set_default_key = vw_key_set_default,
 };

@@ -1,16 +1,21 @@
 #!/bin/bash
 # make check-vm: the cross-VM scenarios of tests/scenarios-vm/ that make
-# check leaves out (the slower ones; make check runs those whose header says
-# vm-check: yes), on Debian's 6.1 and 6.12 kernels with vwifi.ko built
-# against each. Each scenario boots its guests at once, joined through
+# check leaves out, on Debian's 6.1, 6.12 and 7 kernels with vwifi.ko built
+# against each. make check runs the fast ones (header says vm-check: yes) on
+# the newest kernel only, so this runs the rest there and all of them on the
+# others. Each scenario boots its guests at once, joined through
 # vwifi-medium or a bridge of taps (tests/qemu/multi.sh).
 #
-# Prints a line per result (PASS/FAIL/SKIP <kernel> vm/<name>) and ends with
-# "N passed, N failed[, N skipped]"; exits non-zero if anything failed.
+# Prints a line per result (PASS/FAIL/SKIP <kernel> vm/<name>), the time each
+# kernel took, and ends with "N passed, N failed[, N skipped]"; exits
+# non-zero if anything failed.
 #
 # Environment:
-#   VW_SERIES="6.1 6.12"        kernels to test
-#   VW_VM_SCENARIOS=rest        all, check, rest, or file names
+#   VW_SERIES="6.1 6.12 7"      kernels to test (make check-vm SERIES=...)
+#   VW_VM_SCENARIOS             all, check, rest, or file names, on every
+#                               kernel; default: rest on the last of
+#                               VW_SERIES (make check ran check there), all
+#                               on the others
 #   VW_VM_TIMEOUT=240           seconds per role of a scenario
 #   VW_VM_MEM, VW_VM_SMP        memory and vCPUs of each guest (512M, 1)
 #   VW_ACCEL=kvm|tcg            skip the KVM probe
@@ -19,8 +24,8 @@ set -uo pipefail
 # shellcheck source=tests/qemu/common.sh
 . "$(dirname "$0")/qemu/common.sh"
 
-series_list=${VW_SERIES:-6.1 6.12}
-read -r -a selection <<<"${VW_VM_SCENARIOS:-rest}"
+series_list=${VW_SERIES:-6.1 6.12 7}
+read -r -a series_arr <<<"$series_list"
 passed=0 failed=0 skipped=0
 t_start=$(date +%s)
 
@@ -48,10 +53,18 @@ fi
 VW_ACCEL=$("$VW_TOP/tests/qemu/accel.sh" "${series_list%% *}" 2>/dev/null)
 export VW_ACCEL
 
-for s in $series_list; do
+for s in "${series_arr[@]}"; do
+	if [ -n "${VW_VM_SCENARIOS:-}" ]; then
+		read -r -a selection <<<"$VW_VM_SCENARIOS"
+	elif [ "$s" = "${series_arr[-1]}" ]; then
+		selection=(rest)
+	else
+		selection=(all)
+	fi
 	# shellcheck source=/dev/null
 	. "$VW_KERNELS/$s.env"
 	echo "== cross-VM scenarios on ${KVER:?} ($VW_ACCEL): ${selection[*]}"
+	t_part=$(date +%s)
 	if ! ko=$(build_module "$KVER" "${KDIR:?}"); then
 		echo "FAIL $(kver_short "$KVER") build (make -C $KDIR M=build/$KVER/driver modules)"
 		tail -n 30 "$VW_BUILD/$KVER.build.log" | sed 's/^/    | /'
@@ -59,6 +72,7 @@ for s in $series_list; do
 		continue
 	fi
 	vm_run "$s" "$ko" "${selection[@]}"
+	echo "   (cross-VM scenarios on $KVER took $(($(date +%s) - t_part)) s)"
 done
 
 finish

@@ -1,41 +1,65 @@
 #!/bin/bash
 # make check: the unit tests of the shared core, then every scenario of
-# tests/scenarios/ in QEMU guests booting Debian's 6.1 (bookworm) and 6.12
-# (bookworm-backports) kernels, with vwifi.ko built against each, then the
-# fast cross-VM scenarios (tests/scenarios-vm/, vm-check: yes) on each
-# kernel: several guests at once, joined through vwifi-medium or a bridge.
+# tests/scenarios/ in QEMU guests booting Debian's 6.1 (bookworm), 6.12
+# (bookworm-backports) and 7 (sid's linux-image-amd64, the newest Debian
+# ships; built in a sid chroot, see tests/qemu/kernels.sh) kernels, with
+# vwifi.ko built against each, then the fast cross-VM scenarios
+# (tests/scenarios-vm/, vm-check: yes) on the newest of those kernels:
+# several guests at once, joined through vwifi-medium or a bridge. make
+# check-vm runs them on the others.
 #
-# Prints a line per result (PASS/FAIL/SKIP <kernel> <name>) and ends with
-# "N passed, N failed[, N skipped]" counting unit tests and scenarios on both
-# kernels; exits non-zero if anything failed.
+# The single-guest runs form a queue of independent guests, each with a
+# shard of the scenario list of one kernel, run at most one per host CPU:
+# with 3 kernels on 2 CPUs each list is cut in 2, 6 guests in 3 rounds.
+#
+# Prints a line per result (PASS/FAIL/SKIP <kernel> <name>), the time each
+# part took, and ends with "N passed, N failed[, N skipped]" counting unit
+# tests and scenarios on every kernel; exits non-zero if anything failed.
 #
 # Environment:
 #   VW_DRIVER=hwsim        run the scenarios on mac80211_hwsim instead
-#   VW_SERIES="6.1 6.12"   kernels to test
+#   VW_SERIES="6.1 6.12 7" kernels to test (make check SERIES=7 sets it)
 #   VW_SCENARIOS="01-walkthrough.sh ..."   a subset of the scenarios
 #   VW_TIMEOUT=150         seconds per scenario
-#   VW_PARALLEL=1          boot the kernels' guests at the same time (0: one
-#                          after the other)
+#   VW_JOBS                guests at once; default the host's CPUs
+#   VW_PARALLEL=1          0: one guest at a time (VW_JOBS=1)
+#   VW_SHARDS              guests per kernel, each with a share of the
+#                          scenarios; default the fewest that keep every
+#                          slot busy to the end (VW_JOBS / gcd(kernels, VW_JOBS))
 #   VW_SMP                 virtual CPUs per guest; by default the host's CPUs
 #                          shared among the guests running at once (1 to 2):
 #                          TCG slows down badly when vCPUs outnumber CPUs
 #   VW_ACCEL=kvm|tcg       skip the KVM probe
 #   VW_VM_SCENARIOS=check  the cross-VM scenarios: check (the fast ones),
 #                          all, rest, file names, or none
+#   VW_VM_SERIES           the kernel they run on (default: the last of
+#                          VW_SERIES, the newest)
 set -uo pipefail
 
 # shellcheck source=tests/qemu/common.sh
 . "$(dirname "$0")/qemu/common.sh"
 
 driver=${VW_DRIVER:-vwifi}
-series_list=${VW_SERIES:-6.1 6.12}
+series_list=${VW_SERIES:-6.1 6.12 7}
+read -r -a series_arr <<<"$series_list"
 timeout_s=${VW_TIMEOUT:-150}
-parallel=${VW_PARALLEL:-1}
+jobs=${VW_JOBS:-$(nproc)}
+[ "${VW_PARALLEL:-1}" = 1 ] || jobs=1
+[ "$jobs" -ge 1 ] || jobs=1
+gcd() {
+	local a=$1 b=$2 t
+
+	while [ "$b" -gt 0 ]; do
+		t=$((a % b)) a=$b b=$t
+	done
+	echo "$a"
+}
+shards=${VW_SHARDS:-$((jobs / $(gcd ${#series_arr[@]} "$jobs")))}
+[ "$shards" -ge 1 ] || shards=1
 export VW_DRIVER=$driver
 if [ -z "${VW_SMP:-}" ]; then
-	guests=1
-	# shellcheck disable=SC2086  # a list of words
-	[ "$parallel" = 1 ] && set -- $series_list && guests=$#
+	guests=$((${#series_arr[@]} * shards))
+	[ "$guests" -le "$jobs" ] || guests=$jobs
 	VW_SMP=$(($(nproc) / guests))
 	[ "$VW_SMP" -ge 1 ] || VW_SMP=1
 	[ "$VW_SMP" -le 2 ] || VW_SMP=2
@@ -44,6 +68,11 @@ export VW_SMP
 
 passed=0 failed=0 skipped=0
 t_start=$(date +%s)
+
+# took NAME SINCE: the time a part of the run took, on a line of its own.
+took() {
+	echo "   ($1 took $(($(date +%s) - $2)) s)"
+}
 
 count() {
 	case $1 in
@@ -99,9 +128,11 @@ user_suite() {
 	fi
 }
 
+t_part=$(date +%s)
 user_suite unit tests/unit run
 user_suite tool tool check
 user_suite medium medium check
+took "user-space tests" "$t_part"
 
 # ---- 2. kernels, module, guests -------------------------------------------
 scenarios=()
@@ -119,6 +150,7 @@ fi
 }
 
 echo "== kernels ($series_list)"
+t_part=$(date +%s)
 # shellcheck disable=SC2086  # a list of words
 if ! "$VW_TOP/tests/qemu/kernels.sh" $series_list >"$VW_BUILD/kernels.log" 2>&1; then
 	tail -n 20 "$VW_BUILD/kernels.log" | sed 's/^/    | /'
@@ -126,58 +158,141 @@ if ! "$VW_TOP/tests/qemu/kernels.sh" $series_list >"$VW_BUILD/kernels.log" 2>&1;
 	failed=$((failed + 1))
 	finish
 fi
-grep -E '^6\.[0-9]+ ' "$VW_BUILD/kernels.log" | sed 's/^/    /'
-VW_ACCEL=$("$VW_TOP/tests/qemu/accel.sh" "${series_list%% *}" 2>/dev/null)
+grep -E '^[0-9]+(\.[0-9]+)? ' "$VW_BUILD/kernels.log" | sed 's/^/    /'
+VW_ACCEL=$("$VW_TOP/tests/qemu/accel.sh" "${series_arr[0]}" 2>/dev/null)
 export VW_ACCEL
-echo "== guests use $VW_ACCEL with $VW_SMP vCPU each, driver $driver, scenarios: ${scenarios[*]}"
+took kernels "$t_part"
 
-# run_kernel SERIES: build the module and run all scenarios in one guest.
-# Writes build/run/<kver>/{status,host.log}; status is one of ok, build,
-# guest.
-run_kernel() {
-	local series=$1 ko='' out
-
-	# shellcheck source=/dev/null
-	. "$VW_KERNELS/$series.env"
-	out=$VW_BUILD/run/${KVER:?}
-	rm -rf "$out"
-	mkdir -p "$out"
-	if [ "$driver" = vwifi ]; then
-		if ! ko=$(build_module "$KVER" "${KDIR:?}"); then
+# Modules first, all at once: a guest queue entry needs its kernel's.
+# build/run/<kver>/status says build (failed) or built.
+if [ "$driver" = vwifi ]; then
+	echo "== vwifi.ko for each kernel"
+	t_part=$(date +%s)
+fi
+for s in "${series_arr[@]}"; do
+	(
+		# shellcheck source=/dev/null
+		. "$VW_KERNELS/$s.env"
+		out=$VW_BUILD/run/${KVER:?}
+		rm -rf "$out"
+		mkdir -p "$out"
+		if [ "$driver" = vwifi ] && ! build_module "$KVER" "${KDIR:?}" >/dev/null; then
 			echo build >"$out/status"
-			return
+		else
+			echo built >"$out/status"
 		fi
-	fi
-	if "$VW_TOP/tests/qemu/run-guest.sh" -k "$series" ${ko:+-m "$ko"} -t "$timeout_s" \
-		-o "$out" "${scenarios[@]}" >"$out/host.log" 2>&1; then
-		echo ok >"$out/status"
+	) &
+done
+wait
+[ "$driver" = vwifi ] && took "module builds" "$t_part"
+
+# A scenario whose header says "# vw-smp: 2" needs two CPUs in its guest
+# (a race between them is what it tests): such scenarios leave the shards
+# and run in a guest of their own per kernel, "smp", with 2 vCPUs.
+smp_scenarios=() shard_scenarios=()
+for sc in "${scenarios[@]}"; do
+	if sed -n '1,5p' "$VW_TOP/tests/scenarios/$sc" 2>/dev/null | grep -q '^# vw-smp: 2$'; then
+		smp_scenarios+=("$sc")
 	else
-		echo guest >"$out/status"
+		shard_scenarios+=("$sc")
+	fi
+done
+
+# shard_dir KVER N: where guest N (of $shards, or "smp") of a kernel keeps
+# its share, results and console log.
+shard_dir() {
+	if [ "$shards" -eq 1 ] && [ "$2" != smp ]; then
+		echo "$VW_BUILD/run/$1"
+	else
+		echo "$VW_BUILD/run/$1/shard$2"
 	fi
 }
 
-pids=()
-for s in $series_list; do
-	if [ "$parallel" = 1 ]; then
-		run_kernel "$s" &
-		pids+=($!)
+# scenario_dir KVER SCENARIO: the guest directory that ran SCENARIO.
+scenario_dir() {
+	local i
+
+	for i in "${!shard_scenarios[@]}"; do
+		if [ "${shard_scenarios[i]}" = "$2" ]; then
+			shard_dir "$1" $((i % shards + 1))
+			return
+		fi
+	done
+	shard_dir "$1" smp
+}
+
+# run_shard SERIES N START: one guest running every $shards-th scenario from
+# the Nth on; START is when it was queued. Writes DIR/{status,host.log};
+# status is ok or guest.
+run_shard() {
+	local series=$1 n=$2 ko='' dir i list=()
+
+	# shellcheck source=/dev/null
+	. "$VW_KERNELS/$series.env"
+	dir=$(shard_dir "${KVER:?}" "$n")
+	mkdir -p "$dir"
+	if [ "$n" = smp ]; then
+		list=("${smp_scenarios[@]}")
 	else
-		run_kernel "$s"
+		for ((i = n - 1; i < ${#shard_scenarios[@]}; i += shards)); do
+			list+=("${shard_scenarios[i]}")
+		done
 	fi
+	[ "$driver" = vwifi ] && ko=$VW_BUILD/$KVER/driver/vwifi.ko
+	if VW_SMP=$([ "$n" = smp ] && echo 2 || echo "$VW_SMP") \
+		"$VW_TOP/tests/qemu/run-guest.sh" -k "$series" ${ko:+-m "$ko"} -t "$timeout_s" \
+		-o "$dir" "${list[@]}" >"$dir/host.log" 2>&1; then
+		echo ok >"$dir/status"
+	else
+		echo guest >"$dir/status"
+	fi
+	note "   guest $(kver_short "$KVER") $n/$shards ended after $(($(date +%s) - $3)) s"
+}
+
+# The queue: every shard of every kernel whose module built, at most $jobs
+# guests at a time; a guest that ends makes room for the next.
+[ "$shards" -le ${#shard_scenarios[@]} ] || shards=${#shard_scenarios[@]}
+[ "$shards" -ge 1 ] || shards=1
+echo "== guests: $jobs at a time, $VW_SMP vCPU each ($VW_ACCEL), $shards per kernel, driver $driver"
+[ ${#smp_scenarios[@]} -eq 0 ] ||
+	echo "   and one with 2 vCPUs per kernel for: ${smp_scenarios[*]}"
+echo "   scenarios: ${scenarios[*]}"
+t_part=$(date +%s)
+queue=()
+for ((n = 1; n <= shards && ${#shard_scenarios[@]} > 0; n++)); do
+	for s in "${series_arr[@]}"; do
+		# shellcheck source=/dev/null
+		kver=$(. "$VW_KERNELS/$s.env" && echo "$KVER")
+		[ "$(cat "$VW_BUILD/run/$kver/status")" = build ] || queue+=("$s $n")
+	done
 done
-for p in "${pids[@]}"; do
-	wait "$p"
+if [ ${#smp_scenarios[@]} -gt 0 ]; then
+	for s in "${series_arr[@]}"; do
+		# shellcheck source=/dev/null
+		kver=$(. "$VW_KERNELS/$s.env" && echo "$KVER")
+		[ "$(cat "$VW_BUILD/run/$kver/status")" = build ] || queue+=("$s smp")
+	done
+fi
+# A slot frees when a guest's job stops running (jobs -r; `wait -n` can
+# return at once for a job already waited for, which let a third guest in).
+for q in "${queue[@]}"; do
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+		sleep 1
+	done
+	# shellcheck disable=SC2086  # "series n"
+	run_shard $q "$(date +%s)" 2>&1 &
 done
+wait
+took "single-guest scenarios" "$t_part"
 
 # ---- 3. verdicts ----------------------------------------------------------
-for s in $series_list; do
+for s in "${series_arr[@]}"; do
 	# shellcheck source=/dev/null
 	. "$VW_KERNELS/$s.env"
 	out=$VW_BUILD/run/$KVER
 	short=$(kver_short "$KVER")
 	echo "== $KVER"
-	status=$(cat "$out/status" 2>/dev/null || echo missing)
-	if [ "$status" = build ]; then
+	if [ "$(cat "$out/status" 2>/dev/null)" = build ]; then
 		echo "FAIL $short build (make -C $KDIR M=build/$KVER/driver modules)"
 		tail -n 30 "$VW_BUILD/$KVER.build.log" | sed 's/^/    | /'
 		failed=$((failed + 1))
@@ -187,32 +302,49 @@ for s in $series_list; do
 		done
 		continue
 	fi
-	if [ "$status" != ok ]; then
-		echo "   guest did not finish (see $out/console.log):"
-		tail -n 15 "$out/host.log" 2>/dev/null | sed 's/^/    | /'
-	fi
+	guests=()
+	[ ${#shard_scenarios[@]} -eq 0 ] || guests=($(seq "$shards"))
+	[ ${#smp_scenarios[@]} -eq 0 ] || guests+=(smp)
+	for n in "${guests[@]}"; do
+		dir=$(shard_dir "$KVER" "$n")
+		if [ "$(cat "$dir/status" 2>/dev/null)" != ok ]; then
+			echo "   guest $n/$shards did not finish (see $dir/console.log):"
+			tail -n 15 "$dir/host.log" 2>/dev/null | sed 's/^/    | /'
+		fi
+	done
 	for sc in "${scenarios[@]}"; do
-		judge "$KVER" "$out/share/results" "${sc%.sh}"
+		dir=$(scenario_dir "$KVER" "$sc")
+		judge "$KVER" "$dir/share/results" "${sc%.sh}"
 		count $?
 	done
 done
 
 # ---- 4. across virtual machines -------------------------------------------
-# One kernel at a time, after the guests above: each scenario boots several
-# guests of its own (tests/qemu/multi.sh; make check-vm runs the others).
+# On one kernel, after the guests above: each scenario boots several guests
+# of its own (tests/qemu/multi.sh). make check-vm runs the others, and these
+# on the other kernels.
 read -r -a vm_selection <<<"${VW_VM_SCENARIOS:-check}"
+vm_series=${VW_VM_SERIES:-${series_arr[-1]}}
 if [ "$driver" = vwifi ] && [ "${vm_selection[*]}" != none ]; then
-	for s in $series_list; do
-		# shellcheck source=/dev/null
-		. "$VW_KERNELS/$s.env"
-		echo "== across virtual machines, $KVER: ${vm_selection[*]}"
-		if [ "$(cat "$VW_BUILD/run/$KVER/status" 2>/dev/null)" = build ]; then
-			echo "SKIP $(kver_short "$KVER") vm (the module did not build)"
-			skipped=$((skipped + 1))
-			continue
+	# shellcheck source=/dev/null
+	. "$VW_KERNELS/$vm_series.env"
+	echo "== across virtual machines, $KVER: ${vm_selection[*]}"
+	t_part=$(date +%s)
+	if [ "$(cat "$VW_BUILD/run/$KVER/status" 2>/dev/null)" = build ]; then
+		echo "SKIP $(kver_short "$KVER") vm (the module did not build)"
+		skipped=$((skipped + 1))
+	elif [ ! -f "$VW_BUILD/run/$KVER/status" ]; then
+		# VW_VM_SERIES outside VW_SERIES: nothing built it yet
+		if ko=$(build_module "$KVER" "${KDIR:?}"); then
+			vm_run "$vm_series" "$ko" "${vm_selection[@]}"
+		else
+			echo "FAIL $(kver_short "$KVER") build (make -C $KDIR M=build/$KVER/driver modules)"
+			failed=$((failed + 1))
 		fi
-		vm_run "$s" "$VW_BUILD/$KVER/driver/vwifi.ko" "${vm_selection[@]}"
-	done
+	else
+		vm_run "$vm_series" "$VW_BUILD/$KVER/driver/vwifi.ko" "${vm_selection[@]}"
+	fi
+	took "cross-VM scenarios" "$t_part"
 fi
 
 finish

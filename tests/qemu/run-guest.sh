@@ -21,7 +21,8 @@
 #
 # Environment: VW_DRIVER=vwifi (default) or hwsim, VW_ACCEL=kvm|tcg (skips
 # the probe), VW_SMP (virtual CPUs, default 2), VW_MEM (memory, default 1G),
-# VW_DEMO=1 (verbose scenarios).
+# VW_DEMO=1 (verbose scenarios), VW_DEBUG_KERNEL_SERIES (the series booted
+# with slub_debug and KFENCE, default 6.12; "none" for neither).
 #
 # Built tool/vwifi-tool and medium/vwifi-medium are copied into the share;
 # the guest sees the repository itself read-only at its host path, $VW_SRC.
@@ -137,11 +138,34 @@ mem=${VW_MEM:-1G}
 shared_args=()
 [ -n "$shared" ] &&
 	shared_args=(-virtfs "local,path=$shared,mount_tag=vwshared,security_model=none,multidevs=remap")
+# Boot, plus each scenario with its kill grace and tidy-up, plus slack; a
+# scenario's own "# vw-timeout: SECS" (runner.sh) when it asks for more.
+hard=60
+for s in "${scenarios[@]}"; do
+	want=$(sed -n '1,5s/^# vw-timeout: *\([0-9][0-9]*\) *$/\1/p' "$share/tests/scenarios/$s" 2>/dev/null)
+	[ -n "$want" ] && [ "$want" -gt "$timeout_s" ] || want=$timeout_s
+	hard=$((hard + want + 60))
+done
 # no_timer_check: on a loaded host the emulated timer may tick too slowly
 # for the kernel's boot-time check, which then panics ("IO-APIC + timer
 # doesn't work!"), as it did with three guests on two CPUs.
-# Boot, plus each scenario with its kill grace and tidy-up, plus slack.
-hard=$((60 + ${#scenarios[@]} * (timeout_s + 60)))
+# vwifi.dyndbg=+p: the driver's pr_debug lines, among them the lifetimes of
+# its radios, peers and keys that judge() counts (lib.sh hands the command
+# line's vwifi.* to insmod, as modprobe would). They stay off the serial
+# console (loglevel=5, then runner.sh's kernel.printk) but fill the ring
+# buffer, 128 KiB in Debian's config: 8 MiB hold far more than a scenario
+# logs, and a log that wrapped fails the check anyway.
+append="console=ttyS0 panic=-1 loglevel=5 printk.devkmsg=on no_timer_check"
+append+=" log_buf_len=8M vwifi.dyndbg=+p"
+# One series also runs with the slab allocator's checks (sanity, red
+# zones, poison, owner tracking) and KFENCE sampling an allocation every
+# 10 ms: overruns and use-after-free become reports judge() catches. 6.12
+# by default, as Debian's 6.1 has no KFENCE.
+if [ "${VW_DEBUG_KERNEL_SERIES:-6.12}" = "$series" ]; then
+	append+=" slub_debug=FZPU kfence.sample_interval=10"
+	# It boots about three times slower (tests/qemu/README.md).
+	hard=$((hard + 120))
+fi
 
 note "guest $KVER ($accel, ${smp} cpu): ${scenarios[*]}"
 start=$(date +%s)
@@ -149,7 +173,7 @@ rc=0
 timeout -k 5 "$hard" qemu-system-x86_64 \
 	-accel "$accel" -cpu "$cpu" -m "$mem" -smp "$smp" \
 	-kernel "$VMLINUZ" -initrd "$initrd" \
-	-append "console=ttyS0 panic=-1 loglevel=5 printk.devkmsg=on no_timer_check" \
+	-append "$append" \
 	-display none -monitor none -serial "file:$dir/console.log" \
 	-nic none -no-reboot \
 	-device virtio-rng-pci \

@@ -186,6 +186,7 @@ load_air() {
 	[ -n "$VW_NIC" ] || air_nic
 	params=("station=$count" "transport=$VW_NIC")
 	[[ " $* " == *" transport="* ]] && params=("station=$count")
+	mapfile -t -O ${#params[@]} params < <(vwifi_cmdline_params)
 	for dep in $(modinfo -F depends "$VW_KO" | tr ',' ' '); do
 		pp modprobe "$dep"
 	done

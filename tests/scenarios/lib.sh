@@ -183,10 +183,25 @@ iface_phy() {
 	basename "$(readlink -f "/sys/class/net/$1/phy80211")"
 }
 
-# load_vwifi N: N radios vw_phy0..N-1 with interfaces vw0..N-1, in init_net.
-load_vwifi() {
-	local count=$1 i dep
+# vwifi_cmdline_params: the kernel command line's vwifi.NAME=VALUE words as
+# NAME=VALUE, one a line. modprobe passes them to the module, insmod does
+# not; run-guest.sh puts vwifi.dyndbg=+p there for the lifetime check.
+vwifi_cmdline_params() {
+	local w
 
+	for w in $(</proc/cmdline); do
+		case $w in
+		vwifi.*=*) printf '%s\n' "${w#vwifi.}" ;;
+		esac
+	done
+}
+
+# load_vwifi N [PARAM=VALUE...]: N radios vw_phy0..N-1 with interfaces
+# vw0..N-1, in init_net; vwifi gets the PARAMs at insmod too.
+load_vwifi() {
+	local count=$1 i dep boot=()
+
+	shift
 	case $VW_DRIVER in
 	vwifi)
 		[ -f "$VW_KO" ] || fail "no vwifi.ko at $VW_KO"
@@ -195,7 +210,8 @@ load_vwifi() {
 			pp modprobe "$dep"
 		done
 		vw_module=vwifi
-		pp insmod "$VW_KO" "station=$count"
+		mapfile -t boot < <(vwifi_cmdline_params)
+		pp insmod "$VW_KO" "station=$count" "${boot[@]}" "$@"
 		;;
 	hwsim)
 		vw_module=mac80211_hwsim
