@@ -61,22 +61,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# pass/fail WHAT: one verdict line, with the seconds since the last one.
-pass() {
+# verdict PASS|FAIL WHAT: one verdict line, with the seconds since the
+# last one; pass/fail WHAT count it.
+verdict() {
 	local now
 
 	now=$(date +%s)
-	printf 'PASS install %s (%s s)\n' "$1" "$((now - t_step))"
+	printf '%s install %s (%s s)\n' "$1" "$2" "$((now - t_step))"
 	t_step=$now
+}
+
+pass() {
+	verdict PASS "$1"
 	passed=$((passed + 1))
 }
 
 fail() {
-	local now
-
-	now=$(date +%s)
-	printf 'FAIL install %s (%s s)\n' "$1" "$((now - t_step))"
-	t_step=$now
+	verdict FAIL "$1"
 	failed=$((failed + 1))
 }
 
