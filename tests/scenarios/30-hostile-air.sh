@@ -1,5 +1,5 @@
 #!/bin/bash
-# vw-timeout: 300
+# vw-timeout: 600
 # Another machine on the air turns hostile (issue 9): frames arrive on the
 # Ethernet transport from a sender of our own (hostile.py) that floods,
 # spoofs and mutates, and the BSS, a connected station, a new station and
