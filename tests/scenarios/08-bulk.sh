@@ -59,11 +59,15 @@ log "vw2 received $((after - before)) bytes; the AP counted $((pkts_after - pkts
 n ns0 iw phy vw_phy0 interface add mon0 type monitor
 n ns0 ip link set mon0 up
 pcap=$VW_DIR/bulk.pcap
-bg ns0 tcpdump -i mon0 -U -w "$pcap" type data
+# A 32 MiB buffer: on a slow guest (6.12's slab checks) tcpdump falls
+# behind the burst and the kernel drops what does not fit.
+bg ns0 tcpdump -i mon0 -B 32768 -U -w "$pcap" type data
+capture_pid=${vw_bg_pids[-1]}
 wait_for 10 test -s "$pcap"
 transfer 2M
 sleep 1		# let tcpdump write the last frames
-n ns0 pkill tcpdump || true
+pp kill "$capture_pid" || true
+wait "$capture_pid" 2>/dev/null || true
 
 count() {
 	tshark -r "$pcap" -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE \
