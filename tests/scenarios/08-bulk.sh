@@ -65,7 +65,14 @@ bg ns0 tcpdump -i mon0 -B 32768 -U -w "$pcap" type data
 capture_pid=${vw_bg_pids[-1]}
 wait_for 10 test -s "$pcap"
 transfer 2M
-sleep 1		# let tcpdump write the last frames
+# tcpdump stops at once when killed: first let it write what it has
+# buffered, until the file stops growing
+size=-1
+for _ in $(seq 60); do
+	[ "$(stat -c %s "$pcap")" = "$size" ] && break
+	size=$(stat -c %s "$pcap")
+	sleep 0.5
+done
 pp kill "$capture_pid" || true
 wait "$capture_pid" 2>/dev/null || true
 
