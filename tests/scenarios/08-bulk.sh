@@ -1,4 +1,5 @@
 #!/bin/bash
+# vw-timeout: 300
 # Bulk TCP: station to station through the AP on an open network, first
 # with nobody capturing (the stack's TSO bursts cross the local air whole),
 # then with a monitor up (the same traffic as separate MPDUs a capture can
