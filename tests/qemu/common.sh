@@ -192,16 +192,10 @@ build_module() {
 	printf '%s\n' "$dest/driver/vwifi.ko"
 }
 
-# Kernel log lines that fail a scenario: the five of the issue, and the
-# other ways a kernel reports a bug or a leak without those words.
-vw_bad_dmesg='\bBUG\b|WARNING|Oops|refcount|hung task|general protection fault|Kernel panic'
-vw_bad_dmesg+='|unregister_netdevice: waiting|list_(add|del) corruption|UBSAN|KASAN'
-vw_bad_dmesg+='|soft lockup|hard LOCKUP|rcu_.*detected stall'
-# What slub_debug and KFENCE report (run-guest.sh turns them on for one
-# series): most of it starts with "BUG", the rest is here in case a kernel
-# words it otherwise.
-vw_bad_dmesg+='|KFENCE: |Redzone|Poison overwritten|Object padding|Freepointer corrupt'
-vw_bad_dmesg+='|Object already free'
+# Kernel log lines that fail a scenario: one list for the host and the
+# scenarios (tests/scenarios/kernel-log.sh).
+# shellcheck source=tests/scenarios/kernel-log.sh
+. "$VW_TOP/tests/scenarios/kernel-log.sh"
 
 # lifetime_check DMESG: with dynamic debug on (vwifi.dyndbg=+p, run-guest.sh)
 # the driver logs "vwifi: lifetime: KIND ID created|destroyed" for every

@@ -72,9 +72,6 @@ done
 keep_going=${VW_KEEP_GOING:-0}
 hostile_py=$VW_LIB_DIR/hostile.py
 ibss_bssid=02:76:77:1b:55:01
-# what the kernel says when something is broken (cf. vw_bad_dmesg in
-# tests/qemu/common.sh, which judges the whole log afterwards)
-bad_kernel='\bBUG\b|WARNING|Oops|general protection|KASAN|UBSAN|refcount|soft lockup|hung task|list_(add|del) corruption'
 
 # ---- helpers --------------------------------------------------------------
 
@@ -173,8 +170,8 @@ kernel_clean() {
 	all=$(dmesg)
 	new=$(tail -n +$((kernel_seen + 1)) <<<"$all")
 	kernel_seen=$(grep -c '' <<<"$all" || true)
-	if grep -qE "$bad_kernel" <<<"$new"; then
-		grep -E -B 2 -A 20 "$bad_kernel" <<<"$new" | head -n 60
+	if grep -qE "$vw_bad_dmesg" <<<"$new"; then
+		grep -E -B 2 -A 20 "$vw_bad_dmesg" <<<"$new" | head -n 60
 		failed "the kernel log is clean (it shows a bug)"
 	fi
 }

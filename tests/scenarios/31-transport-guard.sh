@@ -63,17 +63,6 @@ check() {
 	fi
 }
 
-# The harness's list of kernel complaints (tests/qemu/common.sh), checked
-# here after each part to tell which one caused it.
-bad_dmesg='\bBUG\b|WARNING|Oops|refcount|hung task|general protection fault'
-bad_dmesg+='|UBSAN|KASAN|soft lockup|hard LOCKUP|list_(add|del) corruption'
-
-dmesg_clean() {
-	local bad
-
-	bad=$(dmesg | grep -E "$bad_dmesg" | grep -v 'vwifi-runner:') || true
-	[ -z "$bad" ] || { printf '%s\n' "$bad"; return 1; }
-}
 
 nothing_attached() {
 	"$VW_TOOL" transport show --json | grep -q '"interface": null'

@@ -158,6 +158,21 @@ trap 'vw_on_err $LINENO' ERR
 trap 'exit 143' TERM
 trap 'exit 130' INT
 
+# ---- the kernel log -------------------------------------------------------
+
+# shellcheck source=tests/scenarios/kernel-log.sh
+. "$VW_LIB_DIR/kernel-log.sh"
+
+# dmesg_clean: nothing in the kernel log the harness would fail the
+# scenario for (it checks at the end; a scenario that checks after each
+# phase says which one broke it). Prints what it found.
+dmesg_clean() {
+	local bad
+
+	bad=$(dmesg | grep -E "$vw_bad_dmesg" | grep -v 'vwifi-runner:') || true
+	[ -z "$bad" ] || { printf '%s\n' "$bad"; return 1; }
+}
+
 # ---- waiting --------------------------------------------------------------
 
 # wait_for SECS CMD...: poll CMD (quietly) until it succeeds; fail after SECS
