@@ -55,6 +55,69 @@ static inline void vw_put_be32(u8 *p, u32 v)
 	p[3] = v & 0xff;
 }
 
+/* ---- rates (vw_rate.c) ----
+ *
+ * A transmission's rate: a legacy rate (DSSS/CCK or OFDM) or an HT or VHT
+ * MCS with its width, streams and guard interval. One table of the
+ * standard's minimum sensitivities (802.11-2016 Tables 17-18, 19-23 and
+ * 21-25) says how much signal each needs, as an offset above what the
+ * most robust rate needs; a transmitter picks the fastest rate the
+ * receiver's signal allows.
+ */
+enum vw_rate_mode {
+	VW_MODE_LEGACY = 0,
+	VW_MODE_HT = 1,
+	VW_MODE_VHT = 2,
+};
+
+enum vw_width {
+	VW_WIDTH_20 = 0,
+	VW_WIDTH_40 = 1,
+	VW_WIDTH_80 = 2,
+	VW_WIDTH_160 = 3,
+};
+
+struct vw_rate {
+	u8 mode;	/* enum vw_rate_mode */
+	u8 mcs;		/* HT: 0-31 (streams = mcs / 8 + 1); VHT: 0-9 */
+	u8 nss;		/* VHT: spatial streams 1-8; 0 otherwise */
+	u8 width;	/* enum vw_width; VW_WIDTH_20 for legacy */
+	bool sgi;	/* short guard interval (HT, VHT) */
+	u16 legacy;	/* legacy only: 100 kb/s (10 = 1 Mb/s, 540 = 54) */
+};
+
+/*
+ * Bitrate in 100 kb/s (HT MCS 7 at 20 MHz, long GI: 650); 0 for a
+ * combination the standard has no rate for or out-of-range fields.
+ */
+u32 vw_rate_100kbps(const struct vw_rate *r);
+/* DSSS/CCK: a legacy rate of 1, 2, 5.5 or 11 Mb/s */
+bool vw_rate_is_cck(const struct vw_rate *r);
+/*
+ * dB of signal above the most robust rate's sensitivity a receiver needs
+ * to decode r: 0 for 1 Mb/s, 6 Mb/s and MCS 0 at 20 MHz, more for faster
+ * modulations and wider channels (+3 dB per doubling of the width).
+ */
+int vw_rate_sensitivity_offset_db(const struct vw_rate *r);
+
+/* What a transmitter may use towards one receiver: their common ground. */
+struct vw_rate_caps {
+	u8 mode;	/* best common mode */
+	u8 width;	/* widest common width (HT: 20/40, VHT: up to 160) */
+	u8 nss;		/* common spatial streams, 1-4 */
+	bool sgi;	/* both take a short guard interval at that width */
+	bool cck;	/* legacy at 2.4 GHz: DSSS/CCK rates allowed */
+};
+
+/*
+ * The fastest rate caps allow that a receiver with this sensitivity
+ * decodes at signal_dbm (sensitivity + offset <= signal); the most robust
+ * one when none does. Legacy rates are 6-54 Mb/s OFDM, with 1-11 Mb/s
+ * DSSS/CCK below 6 Mb/s when caps->cck.
+ */
+void vw_rate_pick(const struct vw_rate_caps *caps, int signal_dbm,
+		  int sensitivity_dbm, struct vw_rate *out);
+
 /* ---- air header (vw_air.c) ----
  *
  * Wire layout, network byte order, VW_AIR_HDR_LEN bytes in version 1:
@@ -63,24 +126,31 @@ static inline void vw_put_be32(u8 *p, u32 v)
  *   5  hdr_len    u8   length of this header; a decoder skips what it does
  *                      not know, so the header can grow
  *   6  flags      u16  VW_AIR_F_*
- *   8  freq       u16  MHz
- *  10  rate       u16  units of 100 kb/s
+ *   8  freq       u16  MHz (the primary 20 MHz channel)
+ *  10  rate       u16  bitrate in 100 kb/s (vw_rate_100kbps())
  *  12  tx_power   s8   dBm
  *  13  signal     s8   dBm at the receiver, filled in by whoever delivers
  *  14  tx_addr    6    transmitting radio's permanent address
  *  20  seq        u32  per-radio sequence number
- * The 802.11 MPDU (no FCS) follows.
+ * added in 2026-12, absent from headers of VW_AIR_HDR_V1_LEN:
+ *  24  mode       u8   enum vw_rate_mode
+ *  25  mcs        u8   HT/VHT MCS
+ *  26  nss        u8   VHT spatial streams
+ *  27  rate_flags u8   bits 0-1 enum vw_width, bit 4 short GI
+ * The 802.11 MPDU (no FCS) follows. A header of VW_AIR_HDR_V1_LEN decodes
+ * as a legacy rate of the rate field's value.
  */
 #define VW_AIR_MAGIC 0x56574946u	/* "VWIF" */
 #define VW_AIR_VERSION 1
-#define VW_AIR_HDR_LEN 24
+#define VW_AIR_HDR_V1_LEN 24		/* the shortest header we accept */
+#define VW_AIR_HDR_LEN 28		/* what we send */
 #define VW_AIR_ETHERTYPE 0x88B5
 #define VW_AIR_F_SIGNAL_VALID 0x0001	/* signal has been filled in */
 
 struct vw_air_info {
 	u16 flags;
 	u16 freq;
-	u16 rate;
+	struct vw_rate rate;
 	vw_s8 tx_power;
 	vw_s8 signal;
 	u8 tx_addr[VW_ETH_ALEN];
@@ -90,10 +160,10 @@ struct vw_air_info {
 /* Writes the header; returns VW_AIR_HDR_LEN or -VW_ENOSPC. */
 int vw_air_encode(const struct vw_air_info *info, u8 *buf, size_t cap);
 /*
- * Returns the header length to skip (>= VW_AIR_HDR_LEN, <= len) or -VW_E*:
- * -VW_ETRUNC when len or hdr_len run past the buffer, -VW_EVERSION on a
- * foreign magic or version, -VW_EINVAL when hdr_len < VW_AIR_HDR_LEN.
- * info may be NULL to only validate.
+ * Returns the header length to skip (>= VW_AIR_HDR_V1_LEN, <= len) or
+ * -VW_E*: -VW_ETRUNC when len or hdr_len run past the buffer,
+ * -VW_EVERSION on a foreign magic or version, -VW_EINVAL when hdr_len <
+ * VW_AIR_HDR_V1_LEN. info may be NULL to only validate.
  */
 int vw_air_decode(const u8 *buf, size_t len, struct vw_air_info *info);
 /*
@@ -101,6 +171,17 @@ int vw_air_decode(const u8 *buf, size_t len, struct vw_air_info *info);
  * VW_AIR_F_SIGNAL_VALID; returns 0 or the -VW_E* of vw_air_decode().
  */
 int vw_air_set_signal(u8 *buf, size_t len, vw_s8 signal);
+
+/* ---- radiotap (vw_radiotap.c) ---- */
+#define VW_RADIOTAP_MAX 40
+/*
+ * The radiotap header monitors and captures put before a frame of the
+ * air: Flags (no FCS), Rate (legacy) or MCS (HT) or VHT, Channel
+ * (frequency; 2 or 5 GHz; CCK or OFDM), dBm antenna signal, Antenna 0.
+ * Returns its length or -VW_ENOSPC.
+ */
+int vw_radiotap_put(u8 *buf, size_t cap, const struct vw_air_info *info,
+		    int signal_dbm);
 
 /* ---- 802.11 frames (vw_frame.c) ---- */
 #define VW_FTYPE_MGMT 0
@@ -162,8 +243,14 @@ int vw_air_set_signal(u8 *buf, size_t len, vw_s8 signal);
 #define VW_EID_DS_PARAMS 3
 #define VW_EID_TIM 5
 #define VW_EID_IBSS_PARAMS 6
+#define VW_EID_HT_CAP 45
 #define VW_EID_RSN 48
 #define VW_EID_EXT_RATES 50
+#define VW_EID_HT_OPER 61
+#define VW_EID_EXT_CAP 127
+#define VW_EID_VHT_CAP 191
+#define VW_EID_VHT_OPER 192
+#define VW_EID_VENDOR 221
 #define VW_SSID_MAX 32
 
 /*
@@ -234,10 +321,13 @@ int vw_build_assoc_resp(u8 *buf, size_t cap, bool reassoc, const u8 *da,
 /*
  * 3-address data header; fc carries the ToDS/FromDS/Protected bits (its low
  * byte must be 0 or VW_FC(VW_FTYPE_DATA, VW_STYPE_DATA); ToDS and FromDS
- * together need a 4-address header and return -VW_EINVAL).
+ * together need a 4-address header and return -VW_EINVAL). With tid 0-7
+ * it is a QoS data header (VW_HDR3_LEN + VW_QOS_LEN bytes) whose QoS
+ * control field carries the TID (normal ack, no A-MSDU); tid < 0 gives
+ * plain data; tid > 7 returns -VW_EINVAL. Returns the header length.
  */
 int vw_build_data_hdr(u8 *buf, size_t cap, u16 fc_flags, const u8 *a1,
-		      const u8 *a2, const u8 *a3, u16 seq);
+		      const u8 *a2, const u8 *a3, u16 seq, int tid);
 
 /* ---- information elements (vw_ie.c) ---- */
 /* True when ies[0..len) is a chain of complete elements. */
@@ -247,11 +337,20 @@ const u8 *vw_ie_find(const u8 *ies, size_t len, u8 eid);
 /* Appends an element; returns bytes written or -VW_ENOSPC / -VW_EINVAL. */
 int vw_ie_put(u8 *buf, size_t cap, u8 eid, const u8 *data, size_t data_len);
 /*
- * Writes the Supported Rates (1, 2, 5.5, 11 basic; 6, 9, 12, 18) and
- * Extended Supported Rates (24, 36, 48, 54 Mb/s) elements of the 2.4 GHz
- * legacy rate set; no SSID. Returns bytes written or -VW_ENOSPC.
+ * Writes the Supported Rates and, when needed, Extended Supported Rates
+ * elements of a band's legacy rate set; no SSID. With cck (2.4 GHz):
+ * 1, 2, 5.5, 11 basic; 6, 9, 12, 18 / 24, 36, 48, 54 Mb/s. Without (5 GHz):
+ * 6, 12, 24 basic and 9, 18, 36, 48, 54 in Supported Rates alone.
+ * Returns bytes written or -VW_ENOSPC.
  */
-int vw_ie_put_legacy_rates(u8 *buf, size_t cap);
+int vw_ie_put_legacy_rates(u8 *buf, size_t cap, bool cck);
+/*
+ * The first vendor element with this OUI and type (e.g. 00:50:f2 type 2,
+ * WMM): pointer to its header, or NULL.
+ */
+const u8 *vw_ie_find_vendor(const u8 *ies, size_t len, u32 oui, u8 type);
+#define VW_OUI_MICROSOFT 0x0050f2
+#define VW_WMM_TYPE 2
 
 /* ---- LLC/SNAP (vw_frame.c) ---- */
 #define VW_LLC_SNAP_LEN 8
@@ -294,13 +393,64 @@ int vw_ccmp_aad(const struct vw_frame *f, u8 *aad, size_t cap);
 
 /* ---- radio model (vw_model.c) ---- */
 /*
- * Signal at the receiver for a transmitter at distance_cm (log-distance,
- * exponent in tenths, integer maths only). Distances under 1 m count as
- * 1 m, a negative exponent as 0; the result is clamped to -127..127 dBm.
+ * Signal at the receiver for a transmitter at distance_cm on freq MHz:
+ * log-distance path loss with the free-space loss at 1 m of that
+ * frequency (20 log10(f / MHz) - 27.55 dB: 40 dB at 2412, 47 at 5180),
+ * exponent in tenths, integer maths only. Distances under 1 m count as
+ * 1 m, a negative exponent as 0, freq 0 (unknown) as 2412; the result is
+ * clamped to -127..127 dBm.
  */
-int vw_model_signal_dbm(int tx_power_dbm, u32 distance_cm, int exponent_x10);
+int vw_model_signal_dbm(int tx_power_dbm, u32 distance_cm, int exponent_x10,
+			u16 freq_mhz);
 
 /* Distance in cm between two positions given in millimetres (x, y, z). */
 u32 vw_model_distance_cm(const int32_t *a, const int32_t *b);
+
+/*
+ * The original source of an MPDU, for the denylist: A3 of data an AP
+ * relays (FromDS without ToDS), else A2. NULL when too short.
+ */
+const u8 *vw_frame_source(const u8 *frame, size_t len);
+
+/* What one receiver makes of one frame. */
+enum vw_verdict {
+	VW_HEARD = 0,
+	VW_DENIED,		/* the receiver denies the sender */
+	VW_WEAK,		/* below the sensitivity the rate needs */
+	VW_LOST,		/* lost at random on a lossy link */
+};
+
+struct vw_model_params {
+	int exponent_x10;	/* path loss exponent, tenths */
+	int sensitivity_dbm;	/* of the most robust rate */
+};
+
+/* One frame as one receiver would hear it; the caller's view of the air. */
+struct vw_hearing {
+	const u8 *frame;	/* the MPDU, for its original source */
+	size_t len;
+	const u8 *tx_addr;	/* the transmitting radio */
+	/* does the receiver deny this address? NULL: it denies nobody */
+	bool (*denies)(const void *ctx, const u8 *addr);
+	const void *ctx;
+	bool signal_given;	/* a medium server has decided the signal */
+	int signal_dbm;		/* that signal */
+	u32 distance_cm;	/* else: from distance, frequency and power */
+	u16 freq;
+	int tx_power_dbm;
+	const struct vw_rate *rate;	/* NULL: the most robust rate */
+	u32 loss_percent;	/* random loss on this link, 0-100 */
+	u32 draw;		/* a uniform random number for that loss */
+};
+
+/*
+ * The one decision of every air: denied (the transmitter, or the frame's
+ * original source through vw_frame_source()), else the signal, weak when
+ * below sensitivity + the rate's offset, else lost when draw falls in the
+ * link's loss share (draw * 100 / 2^32 < loss_percent), else heard.
+ * *signal is set whenever the verdict is not VW_DENIED.
+ */
+enum vw_verdict vw_model_verdict(const struct vw_model_params *p,
+				 const struct vw_hearing *h, int *signal);
 
 #endif
