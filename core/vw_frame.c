@@ -330,23 +330,34 @@ int vw_build_assoc_resp(u8 *buf, size_t cap, bool reassoc, const u8 *da,
 }
 
 int vw_build_data_hdr(u8 *buf, size_t cap, u16 fc_flags, const u8 *a1,
-		      const u8 *a2, const u8 *a3, u16 seq)
+		      const u8 *a2, const u8 *a3, u16 seq, int tid)
 {
 	u16 fc = VW_FC(VW_FTYPE_DATA, VW_STYPE_DATA);
+	size_t len = VW_HDR3_LEN;
 
 	/*
 	 * Only flags belong here: a type or subtype in the low byte would
-	 * promise fields (QoS control) that this header does not have.
+	 * promise fields that tid decides.
 	 */
 	if ((fc_flags & 0x00ff) && (fc_flags & 0x00ff) != fc)
 		return -VW_EINVAL;
 	if ((fc_flags & FC_DS_MASK) == FC_DS_MASK)
 		return -VW_EINVAL;
-	if (cap < VW_HDR3_LEN)
+	if (tid > 7)
+		return -VW_EINVAL;
+	if (tid >= 0) {
+		fc = VW_FC(VW_FTYPE_DATA, VW_STYPE_QOS_DATA);
+		len += VW_QOS_LEN;
+	}
+	if (cap < len)
 		return -VW_ENOSPC;
 
 	put_hdr3(buf, fc | (fc_flags & 0xff00), a1, a2, a3, seq);
-	return VW_HDR3_LEN;
+	if (tid >= 0) {
+		/* TID in bits 0-3; EOSP 0, normal ack, no A-MSDU, TXOP 0 */
+		vw_put_le16(buf + VW_HDR3_LEN, (u16)tid);
+	}
+	return (int)len;
 }
 
 /* ---- LLC/SNAP ---- */

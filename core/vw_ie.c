@@ -78,23 +78,55 @@ int vw_ie_put(u8 *buf, size_t cap, u8 eid, const u8 *data, size_t data_len)
 }
 
 /*
- * 2.4 GHz legacy rates in 500 kb/s units. The DSSS/CCK rates are basic
- * (0x80) so that 802.11b stations can join; the OFDM rates beyond the
- * eight that fit in Supported Rates go in Extended Supported Rates.
+ * Legacy rates in 500 kb/s units, basic ones with 0x80. At 2.4 GHz the
+ * DSSS/CCK rates are basic so that 802.11b stations can join, and the
+ * OFDM rates beyond the eight that fit in Supported Rates go in Extended
+ * Supported Rates; at 5 GHz the mandatory 6, 12 and 24 Mb/s are basic
+ * (802.11-2016 17.3.5.4) and all eight fit in Supported Rates.
  */
-static const u8 rates_supp[] = { 0x82, 0x84, 0x8b, 0x96, 12, 18, 24, 36 };
-static const u8 rates_ext[] = { 48, 72, 96, 108 };
+static const u8 rates_supp_cck[] = { 0x82, 0x84, 0x8b, 0x96, 12, 18, 24, 36 };
+static const u8 rates_ext_cck[] = { 48, 72, 96, 108 };
+static const u8 rates_supp_ofdm[] = { 0x8c, 18, 0x98, 36, 0xb0, 72, 96, 108 };
 
-int vw_ie_put_legacy_rates(u8 *buf, size_t cap)
+int vw_ie_put_legacy_rates(u8 *buf, size_t cap, bool cck)
 {
-	size_t need = 2 * IE_HDR_LEN + sizeof(rates_supp) + sizeof(rates_ext);
+	const u8 *supp = cck ? rates_supp_cck : rates_supp_ofdm;
+	size_t supp_len = cck ? sizeof(rates_supp_cck) : sizeof(rates_supp_ofdm);
+	size_t ext_len = cck ? sizeof(rates_ext_cck) : 0;
+	size_t need = IE_HDR_LEN + supp_len + (ext_len ? IE_HDR_LEN + ext_len : 0);
 	int n;
 
 	if (cap < need)
 		return -VW_ENOSPC;
 
-	n = vw_ie_put(buf, cap, VW_EID_RATES, rates_supp, sizeof(rates_supp));
-	n += vw_ie_put(buf + n, cap - (size_t)n, VW_EID_EXT_RATES, rates_ext,
-		       sizeof(rates_ext));
+	n = vw_ie_put(buf, cap, VW_EID_RATES, supp, supp_len);
+	if (ext_len)
+		n += vw_ie_put(buf + n, cap - (size_t)n, VW_EID_EXT_RATES,
+			       rates_ext_cck, ext_len);
 	return n;
+}
+
+#define VENDOR_HDR_LEN 4	/* OUI (3, big-endian) and type */
+
+const u8 *vw_ie_find_vendor(const u8 *ies, size_t len, u32 oui, u8 type)
+{
+	size_t pos = 0;
+	size_t elen;
+	const u8 *e;
+
+	if (!ies)
+		return NULL;
+
+	while (pos < len) {
+		elen = ie_whole_len(ies, len, pos);
+		if (!elen)
+			return NULL;
+		e = ies + pos;
+		if (e[0] == VW_EID_VENDOR && e[1] >= VENDOR_HDR_LEN &&
+		    ((u32)e[2] << 16 | (u32)e[3] << 8 | e[4]) == oui &&
+		    e[5] == type)
+			return e;
+		pos += elen;
+	}
+	return NULL;
 }
