@@ -137,7 +137,7 @@ static void test_deauth_round_trip(void)
 static void test_probe_req_round_trip(void)
 {
 	u8 rates[32], buf[128];
-	int nr = vw_ie_put_legacy_rates(rates, sizeof(rates));
+	int nr = vw_ie_put_legacy_rates(rates, sizeof(rates), true);
 	int n = vw_build_probe_req(buf, sizeof(buf), sta, 1,
 				   (const u8 *)"vwifi", 5, rates, (size_t)nr);
 	struct parsed p;
@@ -286,7 +286,7 @@ static void test_data_hdr_round_trip(void)
 	u8 buf[64];
 	int n = vw_build_data_hdr(buf, sizeof(buf),
 				  VW_FC_FROMDS | VW_FC_PROTECTED, sta, ap,
-				  peer, 0xfff);
+				  peer, 0xfff, -1);
 	struct parsed p;
 
 	CHECK_EQ(n, VW_HDR3_LEN);
@@ -305,14 +305,78 @@ static void test_data_hdr_round_trip(void)
 	/* the data type in the low byte is tolerated, a subtype is not */
 	CHECK_EQ(vw_build_data_hdr(buf, sizeof(buf),
 				   VW_FC(VW_FTYPE_DATA, 0) | VW_FC_TODS,
-				   ap, sta, peer, 1), VW_HDR3_LEN);
+				   ap, sta, peer, 1, -1), VW_HDR3_LEN);
 	CHECK_MEM(buf, "\x08\x01", 2);
 	CHECK_EQ(vw_build_data_hdr(buf, sizeof(buf),
 				   VW_FC(VW_FTYPE_DATA, VW_STYPE_QOS_DATA),
-				   ap, sta, peer, 1), -VW_EINVAL);
+				   ap, sta, peer, 1, -1), -VW_EINVAL);
 	CHECK_EQ(vw_build_data_hdr(buf, sizeof(buf),
-				   VW_FC_TODS | VW_FC_FROMDS, ap, sta, peer, 1),
+				   VW_FC(VW_FTYPE_DATA, VW_STYPE_QOS_DATA),
+				   ap, sta, peer, 1, 5), -VW_EINVAL);
+	CHECK_EQ(vw_build_data_hdr(buf, sizeof(buf),
+				   VW_FC_TODS | VW_FC_FROMDS, ap, sta, peer, 1,
+				   -1), -VW_EINVAL);
+}
+
+/* With a TID: QoS data, subtype 8, QoS control = TID, the rest 0. */
+static void test_qos_data_hdr(void)
+{
+	u8 want[VW_HDR3_LEN + VW_QOS_LEN] = {
+		0x88, 0x41, 0, 0,
+	};
+	u8 buf[64];
+	struct parsed p;
+	int tid, n;
+
+	memcpy(want + 4, ap, VW_ETH_ALEN);
+	memcpy(want + 10, sta, VW_ETH_ALEN);
+	memcpy(want + 16, peer, VW_ETH_ALEN);
+	want[22] = 0x50;	/* sequence 0x345, fragment 0 */
+	want[23] = 0x34;
+	want[24] = 6;		/* TID 6, bits 4-15 clear */
+	want[25] = 0;
+	memset(buf, 0x5a, sizeof(buf));
+	n = vw_build_data_hdr(buf, sizeof(buf), VW_FC_TODS | VW_FC_PROTECTED,
+			      ap, sta, peer, 0x345, 6);
+	CHECK_EQ(n, VW_HDR3_LEN + VW_QOS_LEN);
+	CHECK_MEM(buf, want, sizeof(want));
+	CHECK_EQ(buf[sizeof(want)], 0x5a);
+
+	for (tid = 0; tid <= 7; tid++) {
+		n = vw_build_data_hdr(buf, sizeof(buf), VW_FC_FROMDS, sta, ap,
+				      peer, 1, tid);
+		CHECK_EQ(n, VW_HDR3_LEN + VW_QOS_LEN);
+		memcpy(buf + n, "body", 4);
+		p = parse_copy(buf, (size_t)n + 4);
+		CHECK_EQ(p.ret, 0);
+		CHECK_EQ(p.f.fc, VW_FC(VW_FTYPE_DATA, VW_STYPE_QOS_DATA) |
+			 VW_FC_FROMDS);
+		CHECK_EQ(p.f.seq_ctrl, 1 << 4);
+		CHECK_MEM(p.f.addr1, sta, VW_ETH_ALEN);
+		CHECK_MEM(p.f.addr2, ap, VW_ETH_ALEN);
+		CHECK_MEM(p.f.addr3, peer, VW_ETH_ALEN);
+		CHECK(p.f.addr4 == NULL);
+		CHECK(p.f.is_qos);
+		CHECK_EQ(p.f.tid, tid);
+		CHECK_EQ(p.f.hdr_len, VW_HDR3_LEN + VW_QOS_LEN);
+		CHECK_EQ(p.f.body_len, 4);
+		parsed_free(&p);
+	}
+	/* the plain data type in fc_flags is still tolerated */
+	CHECK_EQ(vw_build_data_hdr(buf, sizeof(buf), VW_FC(VW_FTYPE_DATA, 0),
+				   ap, sta, peer, 1, 0),
+		 VW_HDR3_LEN + VW_QOS_LEN);
+	CHECK_EQ(buf[0], 0x88);
+	CHECK_EQ(vw_build_data_hdr(buf, sizeof(buf), 0, ap, sta, peer, 1, 8),
 		 -VW_EINVAL);
+	CHECK_EQ(vw_build_data_hdr(buf, sizeof(buf), 0, ap, sta, peer, 1, 15),
+		 -VW_EINVAL);
+	memset(buf, 0x5a, sizeof(buf));
+	CHECK_EQ(vw_build_data_hdr(buf, VW_HDR3_LEN + 1, 0, ap, sta, peer, 1,
+				   0), -VW_ENOSPC);
+	CHECK_EQ(buf[0], 0x5a);
+	CHECK_EQ(vw_build_data_hdr(buf, VW_HDR3_LEN, 0, ap, sta, peer, 1, -1),
+		 VW_HDR3_LEN);
 }
 
 static void test_seq_masked(void)
@@ -352,7 +416,8 @@ static void test_builders_no_space(void)
 	CHECK_EQ(vw_build_assoc_resp(buf, need_resp - 1, false, sta, ap, 0, 0,
 				     0, 1, some_ies, sizeof(some_ies)),
 		 -VW_ENOSPC);
-	CHECK_EQ(vw_build_data_hdr(buf, VW_HDR3_LEN - 1, 0, ap, sta, peer, 0),
+	CHECK_EQ(vw_build_data_hdr(buf, VW_HDR3_LEN - 1, 0, ap, sta, peer, 0,
+				   -1),
 		 -VW_ENOSPC);
 	CHECK_EQ(buf[0], 0x5a);
 	/* an IE length that would overflow the frame length */
@@ -715,6 +780,7 @@ int main(void)
 	RUN(test_assoc_resp_round_trip);
 	RUN(test_beacon_and_probe_resp);
 	RUN(test_data_hdr_round_trip);
+	RUN(test_qos_data_hdr);
 	RUN(test_seq_masked);
 	RUN(test_builders_no_space);
 	RUN(test_data_4addr);

@@ -128,11 +128,60 @@ static void test_legacy_rates(void)
 	};
 	u8 buf[32];
 
-	CHECK_EQ(vw_ie_put_legacy_rates(buf, sizeof(buf)), sizeof(want));
+	CHECK_EQ(vw_ie_put_legacy_rates(buf, sizeof(buf), true), sizeof(want));
 	CHECK_MEM(buf, want, sizeof(want));
 	CHECK(vw_ie_chain_valid(buf, sizeof(want)));
 	CHECK(vw_ie_find(buf, sizeof(want), VW_EID_SSID) == NULL);
-	CHECK_EQ(vw_ie_put_legacy_rates(buf, sizeof(want)), sizeof(want));
+	CHECK_EQ(vw_ie_put_legacy_rates(buf, sizeof(want), true), sizeof(want));
+}
+
+/* 5 GHz: OFDM only, 6, 12 and 24 Mb/s basic, no Extended Supported Rates */
+static void test_legacy_rates_5ghz(void)
+{
+	static const u8 want[] = {
+		VW_EID_RATES, 8, 0x8c, 18, 0x98, 36, 0xb0, 72, 96, 108,
+	};
+	u8 buf[32];
+	size_t cap;
+
+	memset(buf, 0x5a, sizeof(buf));
+	CHECK_EQ(vw_ie_put_legacy_rates(buf, sizeof(buf), false),
+		 sizeof(want));
+	CHECK_MEM(buf, want, sizeof(want));
+	CHECK_EQ(buf[sizeof(want)], 0x5a);
+	CHECK(vw_ie_find(buf, sizeof(want), VW_EID_EXT_RATES) == NULL);
+	CHECK_EQ(vw_ie_put_legacy_rates(buf, sizeof(want), false),
+		 sizeof(want));
+	for (cap = 0; cap < sizeof(want); cap++) {
+		memset(buf, 0x5a, sizeof(buf));
+		CHECK_EQ(vw_ie_put_legacy_rates(buf, cap, false), -VW_ENOSPC);
+		CHECK_EQ(buf[0], 0x5a);
+	}
+}
+
+static void test_find_vendor(void)
+{
+	static const u8 ies[] = {
+		VW_EID_SSID, 1, 'x',
+		VW_EID_VENDOR, 3, 0x00, 0x50, 0xf2,		/* too short */
+		VW_EID_VENDOR, 5, 0x00, 0x50, 0xf2, 4, 0,	/* WPS */
+		VW_EID_VENDOR, 5, 0x00, 0x50, 0xf3, 2, 0,	/* other OUI */
+		VW_EID_VENDOR, 7, 0x00, 0x50, 0xf2, 2, 0, 1, 0,	/* WMM */
+		VW_EID_VENDOR, 5, 0x00, 0x50, 0xf2, 2, 9,	/* a second */
+	};
+	u8 *p = check_dup(ies, sizeof(ies));
+	const u8 *e;
+
+	e = vw_ie_find_vendor(p, sizeof(ies), VW_OUI_MICROSOFT, VW_WMM_TYPE);
+	CHECK(e == p + 22);
+	e = vw_ie_find_vendor(p, sizeof(ies), VW_OUI_MICROSOFT, 4);
+	CHECK(e == p + 8);
+	CHECK(vw_ie_find_vendor(p, sizeof(ies), 0x0050f3, 2) == p + 15);
+	CHECK(vw_ie_find_vendor(p, sizeof(ies), 0x001018, 2) == NULL);
+	/* an element cut short by the chain's end is not looked into */
+	CHECK(vw_ie_find_vendor(p, 28, VW_OUI_MICROSOFT, VW_WMM_TYPE) == NULL);
+	CHECK(vw_ie_find_vendor(NULL, 0, VW_OUI_MICROSOFT, 2) == NULL);
+	free(p);
 }
 
 static void test_legacy_rates_overflow(void)
@@ -142,7 +191,7 @@ static void test_legacy_rates_overflow(void)
 
 	for (cap = 0; cap < sizeof(buf); cap++) {
 		memset(buf, 0x5a, sizeof(buf));
-		CHECK_EQ(vw_ie_put_legacy_rates(buf, cap), -VW_ENOSPC);
+		CHECK_EQ(vw_ie_put_legacy_rates(buf, cap, true), -VW_ENOSPC);
 		CHECK_EQ(buf[0], 0x5a);
 	}
 }
@@ -157,5 +206,7 @@ int main(void)
 	RUN(test_put_overflow);
 	RUN(test_legacy_rates);
 	RUN(test_legacy_rates_overflow);
+	RUN(test_legacy_rates_5ghz);
+	RUN(test_find_vendor);
 	return check_summary("test_ie");
 }
