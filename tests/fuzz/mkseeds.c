@@ -34,7 +34,8 @@ static int seed(const char *frame_dir, const char *air_dir, const char *name,
 		const u8 *frame, int len)
 {
 	struct vw_air_info info = {
-		.freq = 2437, .rate = 10, .tx_power = 20, .seq = 1,
+		.freq = 2437, .tx_power = 20, .seq = 1,
+		.rate = { .mode = VW_MODE_LEGACY, .legacy = 10 },
 	};
 	u8 air[VW_AIR_HDR_LEN + 512];
 
@@ -64,7 +65,8 @@ int main(int argc, char **argv)
 	fd = argv[1];
 	ad = argv[2];
 	nies = vw_ie_put(ies, sizeof(ies), VW_EID_SSID, (const u8 *)"vw", 2);
-	nies += vw_ie_put_legacy_rates(ies + nies, sizeof(ies) - (size_t)nies);
+	nies += vw_ie_put_legacy_rates(ies + nies, sizeof(ies) - (size_t)nies,
+				       true);
 
 	n = vw_build_probe_req(buf, sizeof(buf), sta, 1, (const u8 *)"vw", 2,
 			       ies + 4, (size_t)nies - 4);
@@ -88,7 +90,7 @@ int main(int argc, char **argv)
 
 	/* protected data: header, CCMP header, SNAP, payload, MIC */
 	n = vw_build_data_hdr(buf, sizeof(buf), VW_FC_TODS | VW_FC_PROTECTED,
-			      ap, sta, peer, 7);
+			      ap, sta, peer, 7, -1);
 	vw_ccmp_hdr_put(buf + n, 1, 0);
 	vw_llc_snap_put(buf + n + VW_CCMP_HDR_LEN, 0x0800);
 	memset(buf + n + VW_CCMP_HDR_LEN + VW_LLC_SNAP_LEN, 0x45,
@@ -97,7 +99,8 @@ int main(int argc, char **argv)
 		    n + VW_CCMP_HDR_LEN + VW_LLC_SNAP_LEN + 20 + VW_CCMP_MIC_LEN);
 
 	/* QoS data, four addresses, EAPOL in the clear */
-	n = vw_build_data_hdr(buf, sizeof(buf), VW_FC_TODS, ap, sta, peer, 8);
+	n = vw_build_data_hdr(buf, sizeof(buf), VW_FC_TODS, ap, sta, peer, 8,
+			      -1);
 	buf[0] |= VW_STYPE_QOS_DATA << 4;
 	buf[1] |= VW_FC_FROMDS >> 8;
 	memcpy(buf + n, sta, VW_ETH_ALEN);
@@ -105,5 +108,15 @@ int main(int argc, char **argv)
 	n += VW_ETH_ALEN + VW_QOS_LEN;
 	vw_llc_snap_put(buf + n, 0x888e);
 	err |= seed(fd, ad, "qos_4addr", buf, n + VW_LLC_SNAP_LEN + 4);
+
+	/* QoS data from an AP, as the builder writes it, TID 5 */
+	n = vw_build_data_hdr(buf, sizeof(buf), VW_FC_FROMDS, sta, ap, peer, 9,
+			      5);
+	if (n > 0) {
+		vw_llc_snap_put(buf + n, 0x0800);
+		memset(buf + n + VW_LLC_SNAP_LEN, 0x45, 20);
+		n += VW_LLC_SNAP_LEN + 20;
+	}
+	err |= seed(fd, ad, "qos_data", buf, n);
 	return err ? 1 : 0;
 }
