@@ -239,24 +239,20 @@ void vw_pairs_uninit(struct vw_medium *m);
 
 struct vw_model {
 	int exponent_x10;	/* path loss exponent, tenths */
-	int sensitivity_dbm;	/* weaker frames are not heard */
-};
-
-enum vw_verdict {
-	VW_DELIVER,
-	VW_DENIED,
-	VW_WEAK,
-	VW_LOST,
+	int sensitivity_dbm;	/* of the most robust rate; weaker: not heard */
 };
 
 /*
- * The fate of a frame of tx at tx_power dBm for receiver rx (NULL: a radio
- * not known yet, at the origin, with no deny or link). Checks in order:
- * deny, sensitivity, link loss; *signal is set in every case.
+ * The fate (the core's enum vw_verdict) of the MPDU of one air frame
+ * (info) from tx at tx_power dBm for receiver rx (NULL: a radio not known
+ * yet, at the origin, with no deny or link): denied when rx denies tx or
+ * the frame's original source, weak below the sensitivity its rate
+ * needs, lost by the pair's link loss. *signal is set unless denied.
  */
 enum vw_verdict vw_model_judge(struct vw_medium *m, const struct vw_radio *tx,
-			       const struct vw_radio *rx, int tx_power,
-			       int *signal);
+			       const struct vw_radio *rx,
+			       const struct vw_air_info *info, int tx_power,
+			       const u8 *mpdu, size_t len, int *signal);
 u32 vw_rand(struct vw_medium *m);
 
 /* ---- relay.c: one frame from a client onto the air ---- */

@@ -4,10 +4,12 @@
  * (DLT_IEEE802_11_RADIO), written with libpcap and flushed per frame so a
  * reader (tshark -r, tail -f | wireshark -k -i -) sees it at once.
  *
- * The radiotap header carries Flags (no FCS), Rate (when the air header
- * has one), Channel (frequency, band and CCK/OFDM) and "dBm antenna
- * signal", which holds the transmitter's tx power from the air header:
- * the frame as it leaves the antenna, before any receiver's path loss.
+ * The radiotap header is the core's (vw_radiotap_put(), the same the
+ * driver's monitor interfaces write): Flags (no FCS), Rate for a legacy
+ * rate or MCS (HT) or VHT, Channel (frequency, band and CCK/OFDM),
+ * Antenna, and "dBm antenna signal", which holds the transmitter's tx
+ * power from the air header: the frame as it leaves the antenna, before
+ * any receiver's path loss.
  */
 #include <errno.h>
 #include <pcap/pcap.h>
@@ -18,21 +20,10 @@
 
 #include "medium.h"
 
-#define RT_FLAGS	(1u << 1)
-#define RT_RATE		(1u << 2)
-#define RT_CHANNEL	(1u << 3)
-#define RT_DBM_SIGNAL	(1u << 5)
-#define RT_MAX_LEN	16
-
-#define CHAN_CCK	0x0020
-#define CHAN_OFDM	0x0040
-#define CHAN_2GHZ	0x0080
-#define CHAN_5GHZ	0x0100
-
 struct vw_pcap {
 	pcap_t *pd;
 	pcap_dumper_t *dumper;
-	u8 buf[RT_MAX_LEN + VW_FRAME_MAX];
+	u8 buf[VW_RADIOTAP_MAX + VW_FRAME_MAX];
 };
 
 struct vw_pcap *vw_pcap_open(const char *path, char *err, size_t errlen)
@@ -59,54 +50,19 @@ struct vw_pcap *vw_pcap_open(const char *path, char *err, size_t errlen)
 	return p;
 }
 
-static bool rate_is_cck(u16 rate_100k)
-{
-	return rate_100k == 10 || rate_100k == 20 || rate_100k == 55 ||
-	       rate_100k == 110;
-}
-
-/* Writes the radiotap header into buf; returns its length. */
-static size_t radiotap_put(u8 *buf, const struct vw_air_info *info)
-{
-	u32 present = RT_FLAGS | RT_DBM_SIGNAL;
-	size_t off = 8;
-	u16 chan;
-
-	memset(buf, 0, RT_MAX_LEN);
-	buf[off++] = 0;				/* Flags: no FCS, no padding */
-	if (info->rate) {
-		present |= RT_RATE;
-		buf[off++] = (u8)(info->rate / 5);	/* 500 kb/s units */
-	}
-	if (info->freq) {
-		present |= RT_CHANNEL;
-		off = (off + 1) & ~(size_t)1;		/* 2-byte aligned */
-		chan = info->freq < 3000 ? CHAN_2GHZ : CHAN_5GHZ;
-		if (info->rate)
-			chan |= rate_is_cck(info->rate) ? CHAN_CCK : CHAN_OFDM;
-		vw_put_le16(buf + off, info->freq);
-		vw_put_le16(buf + off + 2, chan);
-		off += 4;
-	}
-	buf[off++] = (u8)info->tx_power;
-
-	buf[0] = 0;				/* version */
-	buf[1] = 0;
-	vw_put_le16(buf + 2, (u16)off);
-	vw_put_le16(buf + 4, (u16)present);
-	vw_put_le16(buf + 6, (u16)(present >> 16));
-	return off;
-}
-
 int vw_pcap_write(struct vw_pcap *p, const struct vw_air_info *info,
 		  const u8 *mpdu, size_t len)
 {
 	struct pcap_pkthdr hdr;
 	size_t rt;
+	int n;
 
 	if (len > VW_FRAME_MAX)
 		len = VW_FRAME_MAX;
-	rt = radiotap_put(p->buf, info);
+	n = vw_radiotap_put(p->buf, VW_RADIOTAP_MAX, info, info->tx_power);
+	if (n < 0)
+		return -EIO;	/* cannot be: the buffer holds the largest */
+	rt = (size_t)n;
 	memcpy(p->buf + rt, mpdu, len);
 	gettimeofday(&hdr.ts, NULL);
 	hdr.caplen = (bpf_u_int32)(rt + len);

@@ -84,14 +84,26 @@ static void relay_copy(struct vw_medium *m, struct vw_client *c,
 		rx->st.rx_frames++;
 }
 
+/* The air frame in frame[0..len) carries info and the MPDU at mpdu. */
+struct relay_frame {
+	const u8 *frame;
+	size_t len;
+	const struct vw_air_info *info;
+	const u8 *mpdu;
+	size_t mpdu_len;
+};
+
 static void relay_judge(struct vw_medium *m, struct vw_client *c,
 			struct vw_radio *tx, struct vw_radio *rx, int tx_power,
-			const u8 *frame, size_t len)
+			const struct relay_frame *f)
 {
+	const u8 *frame = f->frame;
+	size_t len = f->len;
 	int signal;
 
-	switch (vw_model_judge(m, tx, rx, tx_power, &signal)) {
-	case VW_DELIVER:
+	switch (vw_model_judge(m, tx, rx, f->info, tx_power, f->mpdu,
+			       f->mpdu_len, &signal)) {
+	case VW_HEARD:
 		relay_copy(m, c, rx, frame, len, signal);
 		return;
 	case VW_DENIED:
@@ -116,6 +128,7 @@ void vw_relay(struct vw_medium *m, struct vw_client *from,
 	      const u8 *frame, size_t len)
 {
 	struct vw_air_info info;
+	struct relay_frame f;
 	struct vw_radio *tx, *rx;
 	struct vw_client *c;
 	int hlen, tx_power;
@@ -169,14 +182,21 @@ void vw_relay(struct vw_medium *m, struct vw_client *from,
 	}
 
 	tx_power = tx->txp_set ? tx->txp_override : info.tx_power;
+	f = (struct relay_frame){
+		.frame = frame,
+		.len = len,
+		.info = &info,
+		.mpdu = frame + VW_ETH_HLEN + hlen,
+		.mpdu_len = len - VW_ETH_HLEN - (size_t)hlen,
+	};
 	for (c = m->clients; c; c = c->next) {
 		if (c == from || c->wr_closed)
 			continue;
 		if (!c->radios) {
-			relay_judge(m, c, tx, NULL, tx_power, frame, len);
+			relay_judge(m, c, tx, NULL, tx_power, &f);
 			continue;
 		}
 		for (rx = c->radios; rx; rx = rx->node_next)
-			relay_judge(m, c, tx, rx, tx_power, frame, len);
+			relay_judge(m, c, tx, rx, tx_power, &f);
 	}
 }

@@ -63,7 +63,7 @@ size_t fake_air_frame(u8 *buf, size_t cap, const u8 *tx, int tx_power,
 	static const u8 ssid[] = "vwifi";
 	struct vw_air_info info = {
 		.freq = FAKE_FREQ,
-		.rate = 10,
+		.rate = { .mode = VW_MODE_LEGACY, .legacy = 10 },
 		.tx_power = (vw_s8)tx_power,
 		.seq = seq,
 	};
@@ -77,7 +77,7 @@ size_t fake_air_frame(u8 *buf, size_t cap, const u8 *tx, int tx_power,
 	memcpy(buf + 8, tx + 2, 4);
 	vw_put_be16(buf + 12, VW_AIR_ETHERTYPE);
 	n = vw_air_encode(&info, buf + 14, cap - 14);
-	r = vw_ie_put_legacy_rates(ies, sizeof(ies));
+	r = vw_ie_put_legacy_rates(ies, sizeof(ies), true);
 	n += vw_build_probe_req(buf + 14 + n, cap - 14 - (size_t)n, tx,
 				(u16)(seq & 0xfff), ssid, sizeof(ssid) - 1,
 				ies, (size_t)r);

@@ -192,6 +192,141 @@ static void test_deny(void)
 	teardown();
 }
 
+/*
+ * An air frame from radio tx carrying data an AP relays (FromDS: A1 the
+ * broadcast, A2 the AP's BSSID = tx, A3 the original source src), on freq
+ * at rate.
+ */
+static void send_data(struct vw_client *c, unsigned int tx, unsigned int src,
+		      u16 freq, const struct vw_rate *rate)
+{
+	struct vw_air_info info = {
+		.freq = freq,
+		.rate = *rate,
+		.tx_power = 20,
+	};
+	u8 frame[256], a2[6], a3[6];
+	int n, h;
+
+	fake_addr(a2, tx);
+	fake_addr(a3, src);
+	memcpy(info.tx_addr, a2, 6);
+	memset(frame, 0xff, 6);
+	memset(frame + 6, 0x52, 6);
+	vw_put_be16(frame + 12, VW_AIR_ETHERTYPE);
+	n = vw_air_encode(&info, frame + VW_ETH_HLEN,
+			  sizeof(frame) - VW_ETH_HLEN);
+	CHECK_EQ(n, VW_AIR_HDR_LEN);
+	h = vw_build_data_hdr(frame + VW_ETH_HLEN + n,
+			      sizeof(frame) - VW_ETH_HLEN - (size_t)n,
+			      VW_FC_FROMDS, bcast, a2, a3, 1, 0);
+	CHECK_EQ(h, VW_HDR3_LEN + VW_QOS_LEN);
+	vw_llc_snap_put(frame + VW_ETH_HLEN + n + h, 0x0800);
+	vw_relay(&m, c, frame, VW_ETH_HLEN + (size_t)(n + h) + VW_LLC_SNAP_LEN);
+}
+
+static const struct vw_rate rate_1m = { .mode = VW_MODE_LEGACY, .legacy = 10 };
+
+/*
+ * The denylist holds on every hop: radio 2 denies radio 4, and the AP
+ * (radio 1) relays radio 4's data; radio 2 must not hear it, radio 3
+ * must, and radio 2 still hears what the AP relays for anyone else.
+ */
+static void test_deny_relayed_source(void)
+{
+	struct vw_client *a, *b, *c;
+
+	setup();
+	a = vw_client_new(&m, -1, "a");
+	b = vw_client_new(&m, -1, "b");
+	c = vw_client_new(&m, -1, "c");
+	send_from(b, 2, 20, 0);
+	send_from(c, 3, 20, 0);
+	collect(a);
+	collect(b);
+	collect(c);
+	pair(4, 2)->denied = true;	/* radio 2 denies radio 4 */
+
+	send_data(a, 1, 4, 2412, &rate_1m);
+	CHECK_EQ(collect(b), 0);
+	CHECK_EQ(collect(c), 1);
+	CHECK_EQ(radio(2)->st.rx_denied, 1);
+	CHECK_EQ(m.st.drop_denied, 1);
+
+	send_data(a, 1, 3, 2412, &rate_1m);
+	CHECK_EQ(collect(b), 1);
+	CHECK_EQ(collect(c), 1);
+	CHECK_EQ(m.st.drop_denied, 1);
+	teardown();
+}
+
+/*
+ * The same place, two bands: 5180 MHz loses about 7 dB more than 2412
+ * (free-space loss at 1 m, 47 against 40 dB), so at the edge of range a
+ * 2.4 GHz frame is heard and a 5 GHz one is weak.
+ */
+static void test_band_loss(void)
+{
+	struct vw_client *a, *b;
+	struct vw_radio *r2;
+	int s24, s5;
+
+	setup();
+	a = vw_client_new(&m, -1, "a");
+	b = vw_client_new(&m, -1, "b");
+	send_from(b, 2, 20, 0);
+	collect(a);
+	r2 = radio(2);
+	r2->pos[0] = 10000;			/* 10 m */
+
+	send_data(a, 1, 1, 2412, &rate_1m);
+	CHECK_EQ(collect(b), 1);
+	s24 = got.rx[0].info.signal;
+	CHECK_EQ(s24, -40);
+	send_data(a, 1, 1, 5180, &rate_1m);
+	CHECK_EQ(collect(b), 1);
+	s5 = got.rx[0].info.signal;
+	CHECK_EQ(s5, -47);
+	CHECK_EQ(got.rx[0].info.freq, 5180);
+
+	/* sensitivity between the two: only 2.4 GHz gets through */
+	m.model.sensitivity_dbm = -44;
+	send_data(a, 1, 1, 2412, &rate_1m);
+	CHECK_EQ(collect(b), 1);
+	send_data(a, 1, 1, 5180, &rate_1m);
+	CHECK_EQ(collect(b), 0);
+	CHECK_EQ(r2->st.rx_weak, 1);
+	teardown();
+}
+
+/* A fast rate needs more signal than 1 Mb/s: weak where 1 Mb/s is heard. */
+static void test_rate_sensitivity(void)
+{
+	const struct vw_rate vht9 = { .mode = VW_MODE_VHT, .mcs = 9, .nss = 2,
+				      .width = VW_WIDTH_80, .sgi = true };
+	struct vw_client *a, *b;
+
+	setup();
+	a = vw_client_new(&m, -1, "a");
+	b = vw_client_new(&m, -1, "b");
+	send_from(b, 2, 20, 0);
+	collect(a);
+	radio(2)->pos[0] = 10000;		/* -47 dBm at 5180 */
+	m.model.sensitivity_dbm = -70;		/* 23 dB of margin */
+
+	send_data(a, 1, 1, 5180, &rate_1m);
+	CHECK_EQ(collect(b), 1);
+	send_data(a, 1, 1, 5180, &vht9);	/* needs 25 + 6 dB */
+	CHECK_EQ(collect(b), 0);
+	CHECK_EQ(radio(2)->st.rx_weak, 1);
+	m.model.sensitivity_dbm = -78;		/* 31 dB: exactly enough */
+	send_data(a, 1, 1, 5180, &vht9);
+	CHECK_EQ(collect(b), 1);
+	CHECK_EQ(got.rx[0].info.rate.mode, VW_MODE_VHT);
+	CHECK_EQ(got.rx[0].info.rate.mcs, 9);
+	teardown();
+}
+
 static unsigned int send_many(struct vw_client *from, struct vw_client *to,
 			      unsigned int n)
 {
@@ -307,14 +442,14 @@ static void test_not_air(void)
 	vw_relay(&m, a, frame, 10);		/* shorter than Ethernet */
 	vw_relay(&m, a, frame, 0);
 	vw_relay(&m, a, frame, 14 + 20);	/* half an air header */
-	vw_relay(&m, a, frame, 14 + 24 + 9);	/* MPDU too short */
+	vw_relay(&m, a, frame, 14 + VW_AIR_HDR_LEN + 9); /* MPDU too short */
 	CHECK_EQ(a->st.drop_malformed, 5);
 	CHECK_EQ(m.st.drop_malformed, 5);
 	CHECK_EQ(m.st.drop_not_air, 1);
 	CHECK_EQ(collect(b), 0);
 	CHECK_EQ(a->n_radios, 0);
 
-	vw_relay(&m, a, frame, 14 + 24 + 10);	/* shortest we take */
+	vw_relay(&m, a, frame, 14 + VW_AIR_HDR_LEN + 10); /* the shortest */
 	CHECK_EQ(collect(b), 1);
 	CHECK_EQ(a->st.rx_frames, 7);
 	teardown();
@@ -412,6 +547,9 @@ int main(void)
 	RUN(test_no_echo_broadcast);
 	RUN(test_copy_per_radio);
 	RUN(test_deny);
+	RUN(test_deny_relayed_source);
+	RUN(test_band_loss);
+	RUN(test_rate_sensitivity);
 	RUN(test_loss);
 	RUN(test_signal_and_sensitivity);
 	RUN(test_not_air);
