@@ -91,10 +91,14 @@ static const u8 rates_supp_ofdm[] = { 0x8c, 18, 0x98, 36, 0xb0, 72, 96, 108 };
 int vw_ie_put_legacy_rates(u8 *buf, size_t cap, bool cck)
 {
 	const u8 *supp = cck ? rates_supp_cck : rates_supp_ofdm;
-	size_t supp_len = cck ? sizeof(rates_supp_cck) : sizeof(rates_supp_ofdm);
+	size_t supp_len = cck ? sizeof(rates_supp_cck) :
+				sizeof(rates_supp_ofdm);
 	size_t ext_len = cck ? sizeof(rates_ext_cck) : 0;
-	size_t need = IE_HDR_LEN + supp_len + (ext_len ? IE_HDR_LEN + ext_len : 0);
+	size_t need = IE_HDR_LEN + supp_len;
 	int n;
+
+	if (ext_len)
+		need += IE_HDR_LEN + ext_len;
 
 	if (cap < need)
 		return -VW_ENOSPC;

@@ -165,7 +165,8 @@ enum vw_verdict vw_model_verdict(const struct vw_model_params *p,
 			return VW_DENIED;
 		/* the denylist holds on every hop: also the original sender */
 		source = vw_frame_source(h->frame, h->len);
-		if (source && (!h->tx_addr || !addr_equal(source, h->tx_addr)) &&
+		if (source &&
+		    (!h->tx_addr || !addr_equal(source, h->tx_addr)) &&
 		    h->denies(h->ctx, source))
 			return VW_DENIED;
 	}

@@ -90,7 +90,8 @@ static void test_round_trip_rates(void)
 		{ .mode = VW_MODE_HT, .mcs = 7, .width = VW_WIDTH_40,
 		  .sgi = true },
 		{ .mode = VW_MODE_HT, .mcs = 31 },
-		{ .mode = VW_MODE_VHT, .mcs = 9, .nss = 3, .width = VW_WIDTH_20 },
+		{ .mode = VW_MODE_VHT, .mcs = 9, .nss = 3,
+		  .width = VW_WIDTH_20 },
 		{ .mode = VW_MODE_VHT, .mcs = 0, .nss = 1,
 		  .width = VW_WIDTH_160, .sgi = true },
 	};
@@ -263,7 +264,8 @@ static void test_set_signal_rejects_bad_header(void)
 	memcpy(copy, buf, sizeof(buf));
 	CHECK_EQ(vw_air_set_signal(buf, sizeof(buf), -50), -VW_EVERSION);
 	CHECK_MEM(buf, copy, sizeof(buf));
-	CHECK_EQ(vw_air_set_signal(buf, VW_AIR_HDR_V1_LEN - 1, -50), -VW_ETRUNC);
+	CHECK_EQ(vw_air_set_signal(buf, VW_AIR_HDR_V1_LEN - 1, -50),
+		 -VW_ETRUNC);
 }
 
 int main(void)

@@ -130,7 +130,8 @@ static void test_monotonic(void)
 			}
 			prev = s;
 		}
-		CHECK(vw_model_signal_dbm(20, 0xffffffffu, exps[i], F24) <= prev);
+		CHECK(vw_model_signal_dbm(20, 0xffffffffu, exps[i], F24) <=
+		      prev);
 	}
 }
 

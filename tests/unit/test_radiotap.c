@@ -47,7 +47,7 @@ static void test_legacy_cck(void)
 {
 	static const u8 want[] = {
 		0, 0, 16, 0,		/* version, pad, length */
-		0x2e, 0x08, 0, 0,	/* Flags, Rate, Channel, signal, Antenna */
+		0x2e, 0x08, 0, 0,	/* Flags Rate Channel signal Antenna */
 		0x00,			/* Flags: no FCS */
 		0x02,			/* Rate: 2 x 500 kb/s */
 		0x6c, 0x09,		/* 2412 MHz */
@@ -77,7 +77,7 @@ static void test_ht(void)
 {
 	static const u8 want[] = {
 		0, 0, 19, 0,
-		0x2a, 0x08, 0x08, 0,	/* Flags, Channel, signal, Antenna, MCS */
+		0x2a, 0x08, 0x08, 0,	/* Flags Channel signal Antenna MCS */
 		0x00,			/* Flags */
 		0x00,			/* padding: Channel is 2-aligned */
 		0x3c, 0x14,		/* 5180 MHz */
@@ -96,7 +96,7 @@ static void test_vht(void)
 {
 	static const u8 want[] = {
 		0, 0, 28, 0,
-		0x2a, 0x08, 0x20, 0,	/* Flags, Channel, signal, Antenna, VHT */
+		0x2a, 0x08, 0x20, 0,	/* Flags Channel signal Antenna VHT */
 		0x00, 0x00,
 		0x3c, 0x14, 0x40, 0x01,
 		0xc4,			/* -60 dBm */
