@@ -23,6 +23,7 @@
 #define MODEL_LOG10_2_Q32	1292913986ull	/* log10(2) * 2^32 */
 #define MODEL_DBM_MIN		(-127)
 #define MODEL_DBM_MAX		127
+#define MODEL_LOSS_MAX_DB	1000u	/* more than any signal can lose */
 
 /*
  * log2(x) in Q16 for x >= 1: the integer part is the top bit's position,
@@ -79,8 +80,12 @@ static u32 model_path_loss_db(u32 distance_cm, int exponent_x10,
 		if (lg > 2 * MODEL_ONE)
 			loss += (u64)exponent_x10 * (lg - 2 * MODEL_ONE);
 	}
-	/* (2^31 - 1) * 2^16 at most, far from 2^64 */
-	return (u32)((loss + MODEL_ONE / 2) >> MODEL_FRAC_BITS);
+	/*
+	 * Under 2^31 * 2^19 even for an absurd exponent, far from 2^64, but
+	 * past 2^32 dB: a loss beyond any tx power is all the same.
+	 */
+	loss = (loss + MODEL_ONE / 2) >> MODEL_FRAC_BITS;
+	return loss > MODEL_LOSS_MAX_DB ? MODEL_LOSS_MAX_DB : (u32)loss;
 }
 
 int vw_model_signal_dbm(int tx_power_dbm, u32 distance_cm, int exponent_x10,
