@@ -111,9 +111,11 @@ struct vw_rate_caps {
 
 /*
  * The fastest rate caps allow that a receiver with this sensitivity
- * decodes at signal_dbm (sensitivity + offset <= signal); the most robust
- * one when none does. Legacy rates are 6-54 Mb/s OFDM, with 1-11 Mb/s
- * DSSS/CCK below 6 Mb/s when caps->cck.
+ * decodes at signal_dbm (sensitivity + offset <= signal), HT/VHT at
+ * caps->width or narrower (as rate control falls back to the primary
+ * 20 MHz); the most robust one (MCS 0, one stream, 20 MHz) when none
+ * does. Legacy rates are 6-54 Mb/s OFDM, with 1-11 Mb/s DSSS/CCK below
+ * 6 Mb/s when caps->cck.
  */
 void vw_rate_pick(const struct vw_rate_caps *caps, int signal_dbm,
 		  int sensitivity_dbm, struct vw_rate *out);
@@ -127,7 +129,8 @@ void vw_rate_pick(const struct vw_rate_caps *caps, int signal_dbm,
  *                      not know, so the header can grow
  *   6  flags      u16  VW_AIR_F_*
  *   8  freq       u16  MHz (the primary 20 MHz channel)
- *  10  rate       u16  bitrate in 100 kb/s (vw_rate_100kbps())
+ *  10  rate       u16  bitrate in 100 kb/s (vw_rate_100kbps(), at most
+ *                      0xffff: the exact rate is in the fields below)
  *  12  tx_power   s8   dBm
  *  13  signal     s8   dBm at the receiver, filled in by whoever delivers
  *  14  tx_addr    6    transmitting radio's permanent address

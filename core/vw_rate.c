@@ -209,45 +209,50 @@ static void pick_legacy(const struct vw_rate_caps *caps, int margin,
 
 /*
  * HT: MCS 0 to 8 * nss - 1 (MCS 8-15 are two streams, and so on); VHT:
- * MCS 0-9 at caps->nss streams. The fastest that the margin allows wins;
- * with none, one stream at MCS 0, the most robust rate of the mode at
- * that width.
+ * MCS 0-9 at caps->nss streams; each at caps->width or narrower, as a
+ * card's rate control falls back to a narrower part of its channel when
+ * the signal is weak (a 20 MHz MCS 0 needs 6 dB less than an 80 MHz
+ * one). The fastest that the margin allows wins; with none, one stream
+ * at MCS 0 on 20 MHz, the most robust rate of the mode.
  */
 static void pick_mcs(const struct vw_rate_caps *caps, int margin,
 		     struct vw_rate *out)
 {
-	struct vw_rate r = { .mode = caps->mode, .width = caps->width,
-			     .sgi = caps->sgi };
+	struct vw_rate r = { .mode = caps->mode, .sgi = caps->sgi };
 	u8 nss = caps->nss < 1 ? 1 :
 		 caps->nss > CAPS_NSS_MAX ? CAPS_NSS_MAX : caps->nss;
-	u8 n_mcs;
+	u8 widest = caps->width, n_mcs, mcs;
 	u32 best_rate = 0;
-	u8 mcs;
+	int w;
 
 	if (r.mode == VW_MODE_HT) {
-		if (r.width > VW_WIDTH_40)
-			r.width = VW_WIDTH_40;
+		if (widest > VW_WIDTH_40)
+			widest = VW_WIDTH_40;
 		n_mcs = HT_MCS_PER_NSS * nss;
 	} else {
-		if (r.width > VW_WIDTH_160)
-			r.width = VW_WIDTH_160;
+		if (widest > VW_WIDTH_160)
+			widest = VW_WIDTH_160;
 		r.nss = nss;
 		n_mcs = VHT_MCS_COUNT;
 	}
 
 	*out = r;
 	out->mcs = 0;
+	out->width = VW_WIDTH_20;
 	if (r.mode == VW_MODE_VHT)
 		out->nss = 1;
-	for (mcs = 0; mcs < n_mcs; mcs++) {
-		u32 rate;
+	for (w = widest; w >= VW_WIDTH_20; w--) {
+		r.width = (u8)w;
+		for (mcs = 0; mcs < n_mcs; mcs++) {
+			u32 rate;
 
-		r.mcs = mcs;
-		rate = vw_rate_100kbps(&r);
-		if (rate > best_rate &&
-		    vw_rate_sensitivity_offset_db(&r) <= margin) {
-			best_rate = rate;
-			*out = r;
+			r.mcs = mcs;
+			rate = vw_rate_100kbps(&r);
+			if (rate > best_rate &&
+			    vw_rate_sensitivity_offset_db(&r) <= margin) {
+				best_rate = rate;
+				*out = r;
+			}
 		}
 	}
 }

@@ -240,7 +240,7 @@ static void test_pick_mcs(void)
 	r = pick(VW_MODE_HT, VW_WIDTH_40, 2, true, false, -120);
 	CHECK_EQ(r.mode, VW_MODE_HT);
 	CHECK_EQ(r.mcs, 0);
-	CHECK_EQ(r.width, VW_WIDTH_40);
+	CHECK_EQ(r.width, VW_WIDTH_20);
 	CHECK(r.sgi);
 	r = pick(VW_MODE_HT, VW_WIDTH_40, 2, true, false, SENS + 3);
 	CHECK_EQ(r.mcs, 8);
@@ -260,12 +260,27 @@ static void test_pick_mcs(void)
 	CHECK_EQ(r.mcs, 9);
 	CHECK_EQ(r.nss, 2);
 	CHECK_EQ(vw_rate_100kbps(&r), 8667);
-	/* below everything: one stream at MCS 0, at the caps' width */
+	/* below everything: one stream at MCS 0 on 20 MHz */
 	r = pick(VW_MODE_VHT, VW_WIDTH_80, 2, true, false, -120);
 	CHECK_EQ(r.mcs, 0);
 	CHECK_EQ(r.nss, 1);
-	CHECK_EQ(r.width, VW_WIDTH_80);
+	CHECK_EQ(r.width, VW_WIDTH_20);
 	CHECK(vw_rate_100kbps(&r) != 0);
+	/*
+	 * too weak for 80 MHz: the narrower part of the channel, MCS 0 at
+	 * 40 MHz (30 Mb/s) rather than MCS 1 at 20 (28.9)
+	 */
+	r = pick(VW_MODE_VHT, VW_WIDTH_80, 2, true, false, SENS + 3);
+	CHECK_EQ(r.width, VW_WIDTH_40);
+	CHECK_EQ(r.mcs, 0);
+	CHECK_EQ(r.nss, 2);
+	r = pick(VW_MODE_VHT, VW_WIDTH_80, 2, true, false, SENS + 1);
+	CHECK_EQ(r.width, VW_WIDTH_20);
+	CHECK_EQ(r.mcs, 0);
+	CHECK_EQ(r.nss, 2);
+	r = pick(VW_MODE_VHT, VW_WIDTH_80, 2, true, false, SENS + 6);
+	CHECK_EQ(r.width, VW_WIDTH_80);
+	CHECK_EQ(r.mcs, 0);
 	/* 20 MHz, 2 streams has no MCS 9: MCS 8 at any signal */
 	r = pick(VW_MODE_VHT, VW_WIDTH_20, 2, false, false, 0);
 	CHECK_EQ(r.mcs, 8);
