@@ -104,7 +104,7 @@ void vw_air_distribute(struct sk_buff *skb, size_t hlen,
 		monitored = atomic_read(&rx->monitors_up);
 		if (!wants && !monitored)
 			continue;
-		why = vw_model_verdict(rx, src, frame, len, &signal);
+		why = vw_model_hears(rx, src, info, frame, len, &signal);
 		if (why) {
 			if (wants)
 				vw_drop(rx, why);
@@ -137,10 +137,11 @@ void vw_air_distribute(struct sk_buff *skb, size_t hlen,
  * current channel, to this kernel's radios and to the Ethernet transport.
  * Consumes the skb. Any context.
  */
-void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb, u16 rate)
+void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb,
+	       const struct vw_rate *rate)
 {
 	struct vw_air_info info = {
-		.rate = rate,
+		.rate = *rate,
 		.tx_power = radio->tx_power,
 		.seq = atomic_inc_return(&radio->air_seq),
 	};
@@ -179,6 +180,12 @@ void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb, u16 rate)
 	local_bh_enable();
 }
 
+/* A management or group frame: at the band's most robust basic rate. */
+void vw_air_tx_mgmt(struct vw_radio *radio, struct sk_buff *skb)
+{
+	vw_air_tx(radio, skb, &vw_band_of(READ_ONCE(radio->channel))->mgmt_rate);
+}
+
 /*
  * Makes linear what the parsers read: a burst its headers, any other
  * frame the whole of it.
@@ -198,7 +205,7 @@ static void vw_air_rx(struct vw_radio *radio, struct sk_buff *skb)
 {
 	struct vw_air_info info;
 	struct vw_frame f;
-	int hlen, signal;
+	int hlen;
 
 	atomic_long_inc(&radio->rx_frames);
 	if (vw_air_rx_pull(skb))
@@ -211,7 +218,6 @@ static void vw_air_rx(struct vw_radio *radio, struct sk_buff *skb)
 		goto drop_silently;	/* our own frame came back */
 	if (info.freq != READ_ONCE(radio->channel)->center_freq)
 		goto drop_not_for_us;
-	signal = info.signal;
 	skb_pull(skb, hlen);
 	if (vw_frame_parse(skb->data, skb_headlen(skb), &f) < 0)
 		goto drop_malformed;
@@ -223,15 +229,15 @@ static void vw_air_rx(struct vw_radio *radio, struct sk_buff *skb)
 	switch (f.type) {
 	case VW_FTYPE_MGMT:
 		if (radio->wdev.iftype == NL80211_IFTYPE_STATION)
-			vw_sta_rx_mgmt(radio, &f, signal);
+			vw_sta_rx_mgmt(radio, &f, &info);
 		else if (radio->wdev.iftype == NL80211_IFTYPE_AP)
-			vw_ap_rx_mgmt(radio, &f, signal);
+			vw_ap_rx_mgmt(radio, &f, &info);
 		else if (radio->wdev.iftype == NL80211_IFTYPE_ADHOC)
-			vw_ibss_rx_mgmt(radio, &f, signal);
+			vw_ibss_rx_mgmt(radio, &f, &info);
 		consume_skb(skb);
 		return;
 	case VW_FTYPE_DATA:
-		vw_data_rx(radio, skb, &f, signal);
+		vw_data_rx(radio, skb, &f, &info);
 		return;
 	}
 drop_malformed:

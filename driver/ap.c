@@ -37,8 +37,9 @@ static unsigned long vw_tu_to_jiffies(u16 tu)
 static struct vw_beacon *vw_beacon_new(const struct cfg80211_beacon_data *b,
 				       const struct vw_beacon *old)
 {
-	const u8 *head = b->head, *tail = b->tail;
+	const u8 *head = b->head, *tail = b->tail, *resp = b->assocresp_ies;
 	size_t head_len = b->head_len, tail_len = b->tail_len;
+	size_t resp_len = b->assocresp_ies_len;
 	struct vw_beacon *bcn;
 
 	if (!head && old) {
@@ -49,13 +50,19 @@ static struct vw_beacon *vw_beacon_new(const struct cfg80211_beacon_data *b,
 		tail = old->tail;
 		tail_len = old->tail_len;
 	}
+	if (!resp && old) {
+		resp = old->assoc_resp;
+		resp_len = old->assoc_resp_len;
+	}
 	if (!head || head_len < VW_HDR3_LEN + VW_BEACON_FIXED ||
 	    !vw_ie_chain_valid(head + VW_HDR3_LEN + VW_BEACON_FIXED,
 			       head_len - VW_HDR3_LEN - VW_BEACON_FIXED) ||
-	    !vw_ie_chain_valid(tail, tail_len))
+	    !vw_ie_chain_valid(tail, tail_len) ||
+	    !vw_ie_chain_valid(resp, resp_len))
 		return ERR_PTR(-EINVAL);
 
-	bcn = kzalloc(sizeof(*bcn) + head_len + tail_len, GFP_KERNEL);
+	bcn = kzalloc(sizeof(*bcn) + head_len + tail_len + resp_len,
+		      GFP_KERNEL);
 	if (!bcn)
 		return ERR_PTR(-ENOMEM);
 	bcn->head = bcn->data;
@@ -65,6 +72,10 @@ static struct vw_beacon *vw_beacon_new(const struct cfg80211_beacon_data *b,
 	bcn->tail_len = tail_len;
 	if (tail_len)
 		memcpy(bcn->tail, tail, tail_len);
+	bcn->assoc_resp = bcn->tail + tail_len;
+	bcn->assoc_resp_len = resp_len;
+	if (resp_len)
+		memcpy(bcn->assoc_resp, resp, resp_len);
 	return bcn;
 }
 
@@ -109,7 +120,7 @@ static void vw_ap_beacon_timer(struct timer_list *t)
 		p[4] = 0;
 		p[5] = 0;
 		skb_put_data(skb, bcn->tail, bcn->tail_len);
-		vw_air_tx(radio, skb, VW_RATE_MGMT);
+		vw_air_tx_mgmt(radio, skb);
 	}
 	if (READ_ONCE(ap->num_pending)) {
 		spin_lock(&radio->lock);
@@ -160,7 +171,7 @@ static void vw_ap_probe_resp(struct vw_radio *radio, const u8 *da)
 	vw_ie_put(p, 2 + ap->ssid_len, VW_EID_SSID, ap->ssid, ap->ssid_len);
 	skb_put_data(skb, ies + skip, ies_len - skip);
 	skb_put_data(skb, bcn->tail, bcn->tail_len);
-	vw_air_tx(radio, skb, VW_RATE_MGMT);
+	vw_air_tx_mgmt(radio, skb);
 out:
 	rcu_read_unlock();
 }
@@ -310,16 +321,107 @@ static u16 vw_ap_assoc_status(struct vw_radio *radio, const struct vw_frame *f,
 	return WLAN_STATUS_SUCCESS;
 }
 
+/*
+ * Does an element of hostapd's beacon belong in an association response
+ * too? The rates, HT and VHT capabilities and operation, extended
+ * capabilities and WMM parameters describe the BSS the station joins.
+ */
+static bool vw_ap_resp_elem(const u8 *e)
+{
+	switch (e[0]) {
+	case VW_EID_RATES:
+	case VW_EID_EXT_RATES:
+	case VW_EID_HT_CAP:
+	case VW_EID_HT_OPER:
+	case VW_EID_EXT_CAP:
+	case VW_EID_VHT_CAP:
+	case VW_EID_VHT_OPER:
+		return true;
+	case VW_EID_VENDOR:
+		return vw_ie_find_vendor(e, 2 + e[1], VW_OUI_MICROSOFT,
+					 VW_WMM_TYPE);
+	default:
+		return false;
+	}
+}
+
+/*
+ * Appends the elements of ies[0..len) that vw_ap_resp_elem() keeps and
+ * that hostapd's own association response elements do not replace.
+ */
+static u8 *vw_ap_copy_resp_elems(u8 *p, const u8 *ies, size_t len,
+				 const struct vw_beacon *bcn)
+{
+	size_t off = 0;
+
+	/* the chain was checked when hostapd gave it to us */
+	while (off + 2 <= len && off + 2 + ies[off + 1] <= len) {
+		if (vw_ap_resp_elem(ies + off) &&
+		    (ies[off] == VW_EID_VENDOR ||
+		     !vw_ie_find(bcn->assoc_resp, bcn->assoc_resp_len,
+				 ies[off]))) {
+			memcpy(p, ies + off, 2 + ies[off + 1]);
+			p += 2 + ies[off + 1];
+		}
+		off += 2 + ies[off + 1];
+	}
+	return p;
+}
+
+/*
+ * The association response: the BSS's elements from the beacon, then
+ * hostapd's association response elements. NAPI, radio->lock held.
+ */
+static void vw_ap_send_assoc_resp(struct vw_radio *radio, const u8 *da,
+				  bool reassoc, u16 status, u16 aid)
+{
+	u16 capab = VW_CAP_ESS | VW_CAP_SHORT_PREAMBLE | VW_CAP_SHORT_SLOT |
+		    (radio->ap.privacy ? VW_CAP_PRIVACY : 0);
+	struct vw_beacon *bcn;
+	struct sk_buff *skb;
+	u8 *ies, *p;
+	size_t max;
+	int len;
+
+	rcu_read_lock();
+	bcn = rcu_dereference(radio->ap.beacon);
+	if (!bcn)
+		goto out;
+	max = bcn->head_len + bcn->tail_len + bcn->assoc_resp_len;
+	ies = kmalloc(max, GFP_ATOMIC);
+	skb = vw_air_alloc(radio, VW_HDR3_LEN + VW_ASSOC_RESP_FIXED + max);
+	if (!ies || !skb)
+		goto out_free;
+	p = vw_ap_copy_resp_elems(ies, bcn->head + VW_HDR3_LEN +
+				  VW_BEACON_FIXED, bcn->head_len -
+				  VW_HDR3_LEN - VW_BEACON_FIXED, bcn);
+	p = vw_ap_copy_resp_elems(p, bcn->tail, bcn->tail_len, bcn);
+	memcpy(p, bcn->assoc_resp, bcn->assoc_resp_len);
+	p += bcn->assoc_resp_len;
+	len = vw_build_assoc_resp(skb_tail_pointer(skb), skb_tailroom(skb),
+				  reassoc, da, radio->ndev->dev_addr,
+				  vw_next_seq(radio), capab, status, aid, ies,
+				  p - ies);
+	if (len < 0)
+		goto out_free;
+	skb_put(skb, len);
+	vw_air_tx_mgmt(radio, skb);
+	skb = NULL;
+out_free:
+	kfree_skb(skb);
+	kfree(ies);
+out:
+	rcu_read_unlock();
+}
+
 /* NAPI, radio->lock held */
 static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
-			   int signal)
+			   const struct vw_air_info *info)
 {
 	bool reassoc = f->stype == VW_STYPE_REASSOC_REQ;
-	u8 rates[16];
 	struct station_info *sinfo;
 	struct vw_peer *peer;
-	int rates_len;
-	u16 status, capab;
+	u16 status;
 
 	peer = vw_peer_find(radio, f->addr2);
 	if (!peer) {
@@ -328,13 +430,8 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 		return;
 	}
 	status = vw_ap_assoc_status(radio, f, peer);
-	capab = VW_CAP_ESS | VW_CAP_SHORT_PREAMBLE | VW_CAP_SHORT_SLOT |
-		(radio->ap.privacy ? VW_CAP_PRIVACY : 0);
-	rates_len = vw_ie_put_legacy_rates(rates, sizeof(rates));
-	vw_air_send_mgmt(radio, VW_HDR3_LEN + VW_ASSOC_RESP_FIXED + rates_len,
-			 vw_build_assoc_resp, reassoc, f->addr2,
-			 radio->ndev->dev_addr, vw_next_seq(radio), capab,
-			 status, peer->aid | 0xc000, rates, rates_len);
+	vw_ap_send_assoc_resp(radio, f->addr2, reassoc, status,
+			      peer->aid | VW_AID_FLAGS);
 	if (status != WLAN_STATUS_SUCCESS)
 		return;
 
@@ -345,8 +442,13 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 		radio->ap.num_pending--;
 	peer->state = VW_PEER_ASSOC;
 	peer->authorized = !radio->ap.privacy;
-	peer->signal = signal;
+	peer->signal = info->signal;
+	peer->tx_power = info->tx_power;
 	peer->assoc_jiffies = jiffies;
+	/* what it can do, from its HT/VHT capabilities and WMM element */
+	vw_caps_from_ies(radio, &radio->chandef, f->ies, f->ies_len,
+			 &peer->caps, &peer->wmm);
+	vw_peer_tx_rate(radio, peer, &peer->tx_rate);
 
 	sinfo = kzalloc(sizeof(*sinfo), GFP_ATOMIC);
 	if (!sinfo)
@@ -361,11 +463,15 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 
 /* NAPI: a management frame on our channel */
 void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
-		   int signal)
+		   const struct vw_air_info *info)
 {
 	const u8 *bssid = radio->ndev->dev_addr;
 	struct vw_peer *peer;
 
+	/* hostapd scans for other BSSs (20/40 MHz coexistence) */
+	if ((f->stype == VW_STYPE_BEACON || f->stype == VW_STYPE_PROBE_RESP) &&
+	    READ_ONCE(radio->sta.scan_req) && !f->is_protected)
+		vw_sta_inform_bss(radio, f, info);
 	if (!READ_ONCE(radio->ap.started) || f->is_protected)
 		return;
 	if (f->stype == VW_STYPE_PROBE_REQ) {
@@ -390,7 +496,7 @@ void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		break;
 	case VW_STYPE_ASSOC_REQ:
 	case VW_STYPE_REASSOC_REQ:
-		vw_ap_rx_assoc(radio, f, signal);
+		vw_ap_rx_assoc(radio, f, info);
 		break;
 	case VW_STYPE_DEAUTH:
 	case VW_STYPE_DISASSOC:
@@ -414,8 +520,9 @@ int vw_ap_start(struct wiphy *wiphy, struct net_device *ndev,
 
 	if (radio->wdev.iftype != NL80211_IFTYPE_AP)
 		return -EOPNOTSUPP;
-	if (!s->chandef.chan || s->chandef.chan->band != NL80211_BAND_2GHZ ||
-	    !s->ssid_len || s->ssid_len > IEEE80211_MAX_SSID_LEN)
+	/* cfg80211 has checked the chandef against our bands and the rules */
+	if (!s->chandef.chan || !s->ssid_len ||
+	    s->ssid_len > IEEE80211_MAX_SSID_LEN)
 		return -EINVAL;
 	bcn = vw_beacon_new(&s->beacon, NULL);
 	if (IS_ERR(bcn))
@@ -436,6 +543,7 @@ int vw_ap_start(struct wiphy *wiphy, struct net_device *ndev,
 	ap->privacy = s->privacy;
 	ap->isolate = false;
 	rcu_assign_pointer(ap->beacon, bcn);
+	radio->chandef = s->chandef;
 	WRITE_ONCE(radio->channel, s->chandef.chan);
 	WRITE_ONCE(ap->started, true);
 	mod_timer(&ap->beacon_timer, jiffies + 1);

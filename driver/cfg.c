@@ -43,8 +43,13 @@ static int vw_get_channel(struct wiphy *wiphy, struct wireless_dev *wdev,
 
 	if (!active)
 		return -ENODATA;
-	cfg80211_chandef_create(chandef, READ_ONCE(radio->channel),
-				NL80211_CHAN_NO_HT);
+	/* the BSS's or cell's width, unless a scan has us elsewhere */
+	spin_lock_bh(&radio->lock);
+	*chandef = radio->chandef;
+	spin_unlock_bh(&radio->lock);
+	if (chandef->chan != READ_ONCE(radio->channel))
+		cfg80211_chandef_create(chandef, READ_ONCE(radio->channel),
+					NL80211_CHAN_NO_HT);
 	return 0;
 }
 

@@ -55,29 +55,34 @@ static void vw_data_tx_drop(struct vw_radio *radio, struct sk_buff *skb,
  * or a receiver drops the one that comes late as a replay. BH disabled.
  */
 static int vw_data_send_protected(struct vw_radio *radio, struct sk_buff *skb,
-				  struct vw_key *key)
+				  struct vw_key *key, const struct vw_rate *rate)
 {
 	int err;
 
 	spin_lock(&key->tx_lock);
 	err = vw_ccmp_encrypt(key, skb, 0);
 	if (!err)
-		vw_air_tx(radio, skb, VW_RATE_DATA);
+		vw_air_tx(radio, skb, rate);
 	spin_unlock(&key->tx_lock);
 	return err;
 }
 
 /*
  * Turns the Ethernet frame in skb into an 802.11 data frame with the
- * given addresses, protected with key when there is one, and sends it.
- * Consumes the skb. BH disabled, RCU read side.
+ * given addresses, protected with key when there is one, and sends it:
+ * to a peer as QoS data when it does WMM (TID from the priority) at the
+ * rate its signal allows, to a group as plain data at the band's basic
+ * rate. Consumes the skb. BH disabled, RCU read side.
  */
 static void vw_data_encap_one(struct vw_radio *radio, struct sk_buff *skb,
 			      u16 fc_flags, const u8 (*addr)[ETH_ALEN],
 			      struct vw_key *key, struct vw_peer *peer)
 {
 	unsigned int len = skb->len, frames = vw_data_frames(skb);
-	size_t hdr_len = VW_HDR3_LEN + (key ? VW_CCMP_HDR_LEN : 0);
+	int tid = peer && peer->wmm ? skb->priority & 7 : -1;
+	size_t hdr_len = VW_HDR3_LEN + (tid >= 0 ? VW_QOS_LEN : 0) +
+			 (key ? VW_CCMP_HDR_LEN : 0);
+	struct vw_rate rate;
 	u16 proto;
 
 	proto = ntohs(((struct ethhdr *)skb->data)->h_proto);
@@ -91,14 +96,18 @@ static void vw_data_encap_one(struct vw_radio *radio, struct sk_buff *skb,
 	if (proto >= ETH_P_802_3_MIN)
 		vw_llc_snap_put(skb_push(skb, VW_LLC_SNAP_LEN), proto);
 	skb_push(skb, hdr_len);
-	vw_build_data_hdr(skb->data, VW_HDR3_LEN,
+	vw_build_data_hdr(skb->data, hdr_len,
 			  fc_flags | (key ? VW_FC_PROTECTED : 0),
-			  addr[0], addr[1], addr[2], vw_next_seq(radio));
+			  addr[0], addr[1], addr[2], vw_next_seq(radio), tid);
+	if (peer)
+		vw_peer_tx_rate(radio, peer, &rate);
+	else
+		rate = vw_band_of(READ_ONCE(radio->channel))->mgmt_rate;
 	if (key) {
-		if (vw_data_send_protected(radio, skb, key))
+		if (vw_data_send_protected(radio, skb, key, &rate))
 			goto drop_nomem;
 	} else {
-		vw_air_tx(radio, skb, VW_RATE_DATA);
+		vw_air_tx(radio, skb, &rate);
 	}
 	if (peer) {
 		atomic64_add(frames, &peer->tx_packets);
@@ -285,6 +294,8 @@ netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
 		kfree_skb(skb);
 		return NETDEV_TX_OK;
 	}
+	/* the user priority of WMM, from the DSCP as a card's driver does */
+	skb->priority = cfg80211_classify8021d(skb, NULL);
 	rcu_read_lock();
 	switch (radio->wdev.iftype) {
 	case NL80211_IFTYPE_AP:
@@ -306,7 +317,8 @@ netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
 
 /* Which key protects a received frame, and which peer sent it. */
 static struct vw_peer *vw_data_rx_peer(struct vw_radio *radio,
-				       const struct vw_frame *f, int signal,
+				       const struct vw_frame *f,
+				       const struct vw_air_info *info,
 				       u8 *da, u8 *sa, enum vw_drop *why)
 {
 	bool tods = f->fc & VW_FC_TODS, fromds = f->fc & VW_FC_FROMDS;
@@ -350,7 +362,7 @@ static struct vw_peer *vw_data_rx_peer(struct vw_radio *radio,
 		    !ether_addr_equal(f->addr1, mine))
 			return NULL;
 		spin_lock(&radio->lock);
-		peer = vw_ibss_peer_seen(radio, f->addr2, signal, why);
+		peer = vw_ibss_peer_seen(radio, f->addr2, info, why);
 		spin_unlock(&radio->lock);
 		ether_addr_copy(da, f->addr1);
 		ether_addr_copy(sa, f->addr2);
@@ -391,7 +403,7 @@ static int vw_data_rx_decrypt(struct vw_radio *radio, struct sk_buff *skb,
  * has been parsed and length-checked; f points into skb.
  */
 void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
-		const struct vw_frame *f, int signal)
+		const struct vw_frame *f, const struct vw_air_info *info)
 {
 	struct net_device *ndev = radio->ndev;
 	u8 da[ETH_ALEN], sa[ETH_ALEN];
@@ -402,11 +414,15 @@ void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
 	int proto;
 
 	rcu_read_lock();
-	peer = vw_data_rx_peer(radio, f, signal, da, sa, &why);
+	peer = vw_data_rx_peer(radio, f, info, da, sa, &why);
 	if (!peer)
 		goto drop;
 	peer->last_rx_jiffies = jiffies;
-	peer->signal = signal;
+	WRITE_ONCE(peer->signal, info->signal);
+	WRITE_ONCE(peer->tx_power, info->tx_power);
+	/* a group frame goes at the basic rate: it says nothing of the link */
+	if (!is_multicast_ether_addr(f->addr1))
+		peer->rx_rate = info->rate;
 
 	if (f->stype != VW_STYPE_DATA && f->stype != VW_STYPE_QOS_DATA) {
 		consume_skb(skb);	/* null data: keep-alive only */
@@ -438,6 +454,7 @@ void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
 	ether_addr_copy(eth->h_dest, da);
 	ether_addr_copy(eth->h_source, sa);
 	eth->h_proto = htons(proto);
+	skb->priority = f->is_qos ? f->tid & 7 : 0;
 	atomic64_add(vw_data_frames(skb), &peer->rx_packets);
 	atomic64_add(skb->len, &peer->rx_bytes);
 

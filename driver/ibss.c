@@ -27,8 +27,9 @@ MODULE_PARM_DESC(max_ibss_peers, "Peers an IBSS cell keeps (default 64)");
  * newer timestamps must not make that a flood.
  */
 #define VW_IBSS_MERGE_INTERVAL_MS 2000
+/* header, fixed fields, SSID, band elements, IBSS parameters, HT operation */
 #define VW_IBSS_MAX_FRAME (VW_HDR3_LEN + VW_BEACON_FIXED + 2 + \
-			   IEEE80211_MAX_SSID_LEN + 16 + 3 + 4)
+			   IEEE80211_MAX_SSID_LEN + VW_BAND_IES_MAX + 4 + 24)
 
 /* the cell's TSF in microseconds: its age, the same for every member */
 static u64 vw_ibss_tsf(const struct vw_ibss *ibss)
@@ -43,7 +44,9 @@ static struct sk_buff *vw_ibss_frame(struct vw_radio *radio, u8 stype,
 	struct vw_ibss *ibss = &radio->ibss;
 	size_t ies_len = ibss->ies_len;
 	struct sk_buff *skb;
-	u8 ds = ieee80211_frequency_to_channel(READ_ONCE(radio->channel)->center_freq);
+	struct ieee80211_channel *chan = READ_ONCE(radio->channel);
+	bool ht = radio->chandef.width != NL80211_CHAN_WIDTH_20_NOHT;
+	u8 ds = ieee80211_frequency_to_channel(chan->center_freq);
 	u8 atim[2] = { 0, 0 };
 	u64 tsf = vw_ibss_tsf(ibss);
 	u8 *p, *end;
@@ -63,9 +66,17 @@ static struct sk_buff *vw_ibss_frame(struct vw_radio *radio, u8 stype,
 		    (ibss->privacy ? VW_CAP_PRIVACY : 0));
 	p += 4;
 	p += vw_ie_put(p, end - p, VW_EID_SSID, ibss->ssid, ibss->ssid_len);
-	p += vw_ie_put_legacy_rates(p, end - p);
-	p += vw_ie_put(p, end - p, VW_EID_DS_PARAMS, &ds, 1);
+	p += vw_ie_put_legacy_rates(p, end - p, vw_band_of(chan)->cck);
+	/* the DS Parameter Set tells 2.4 GHz channels apart, which overlap */
+	if (chan->band == NL80211_BAND_2GHZ)
+		p += vw_ie_put(p, end - p, VW_EID_DS_PARAMS, &ds, 1);
 	p += vw_ie_put(p, end - p, VW_EID_IBSS_PARAMS, atim, sizeof(atim));
+	/* an HT cell (iw ... ibss join ... HT20) says so */
+	if (ht) {
+		p += vw_band_put_caps(radio->wiphy, chan->band, p, end - p,
+				      true, false);
+		p += vw_caps_put_ht_oper(&radio->chandef, p, end - p);
+	}
 	if (ies_len) {
 		memcpy(p, ibss->ies, ies_len);
 		p += ies_len;
@@ -144,7 +155,7 @@ static void vw_ibss_timer(struct timer_list *t)
 	}
 	spin_unlock_bh(&radio->lock);
 	if (skb)
-		vw_air_tx(radio, skb, VW_RATE_MGMT);
+		vw_air_tx_mgmt(radio, skb);
 }
 
 /*
@@ -152,7 +163,8 @@ static void vw_ibss_timer(struct timer_list *t)
  * reason in why, when it is not one we can keep.
  */
 struct vw_peer *vw_ibss_peer_seen(struct vw_radio *radio, const u8 *addr,
-				  int signal, enum vw_drop *why)
+				  const struct vw_air_info *info,
+				  enum vw_drop *why)
 {
 	struct station_info *sinfo;
 	struct vw_peer *peer = vw_peer_find(radio, addr);
@@ -170,6 +182,8 @@ struct vw_peer *vw_ibss_peer_seen(struct vw_radio *radio, const u8 *addr,
 			return NULL;
 		radio->ibss.num_peers++;
 		peer->state = VW_PEER_ASSOC;
+		/* its beacons tell more (vw_ibss_rx_mgmt) */
+		vw_caps_legacy(radio->chandef.chan, &peer->caps);
 		peer->authorized = !radio->ibss.privacy;
 		sinfo = kzalloc(sizeof(*sinfo), GFP_ATOMIC);
 		if (sinfo) {
@@ -179,7 +193,8 @@ struct vw_peer *vw_ibss_peer_seen(struct vw_radio *radio, const u8 *addr,
 		netdev_dbg(radio->ndev, "IBSS peer %pM\n", addr);
 	}
 	WRITE_ONCE(peer->last_rx_jiffies, jiffies);
-	WRITE_ONCE(peer->signal, signal);
+	WRITE_ONCE(peer->signal, info->signal);
+	WRITE_ONCE(peer->tx_power, info->tx_power);
 	return peer;
 }
 
@@ -209,9 +224,10 @@ static void vw_ibss_maybe_merge(struct vw_radio *radio,
 
 /* NAPI: a management frame on our channel */
 void vw_ibss_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
-		     int signal)
+		     const struct vw_air_info *info)
 {
 	struct vw_ibss *ibss = &radio->ibss;
+	struct vw_peer *peer;
 	struct sk_buff *skb = NULL;
 	enum vw_drop why;
 	const u8 *ssid;
@@ -220,7 +236,7 @@ void vw_ibss_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 	if (f->is_protected)
 		return;
 	if (f->stype == VW_STYPE_BEACON || f->stype == VW_STYPE_PROBE_RESP)
-		vw_sta_inform_bss(radio, f, signal);
+		vw_sta_inform_bss(radio, f, info);
 
 	ssid = vw_ie_find(f->ies, f->ies_len, VW_EID_SSID);
 	spin_lock(&radio->lock);
@@ -234,10 +250,19 @@ void vw_ibss_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		if (!same_ssid || f->body_len < VW_BEACON_FIXED ||
 		    !(vw_get_le16(f->body + 10) & VW_CAP_IBSS))
 			break;
-		if (!ether_addr_equal(f->addr3, ibss->bssid))
+		if (!ether_addr_equal(f->addr3, ibss->bssid)) {
 			vw_ibss_maybe_merge(radio, f);
-		else if (!vw_ibss_peer_seen(radio, f->addr2, signal, &why))
+			break;
+		}
+		peer = vw_ibss_peer_seen(radio, f->addr2, info, &why);
+		if (!peer) {
 			vw_drop(radio, why);
+			break;
+		}
+		/* HT with HT peers; data stays non-QoS in a cell */
+		vw_caps_from_ies(radio, &radio->chandef, f->ies, f->ies_len,
+				 &peer->caps, &peer->wmm);
+		peer->wmm = false;
 		break;
 	case VW_STYPE_PROBE_REQ:
 		if ((ssid[1] && !same_ssid) || !vw_source_ok(radio, f->addr2) ||
@@ -250,7 +275,7 @@ void vw_ibss_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 out:
 	spin_unlock(&radio->lock);
 	if (skb)
-		vw_air_tx(radio, skb, VW_RATE_MGMT);
+		vw_air_tx_mgmt(radio, skb);
 }
 
 /* cfg80211 op: process context */
@@ -287,6 +312,7 @@ int vw_ibss_join(struct wiphy *wiphy, struct net_device *ndev,
 	ibss->tsf_base = ktime_get_ns();
 	ibss->last_merge = jiffies - msecs_to_jiffies(VW_IBSS_MERGE_INTERVAL_MS);
 	ibss->fixed_bssid = !!params->bssid;
+	radio->chandef = params->chandef;
 	WRITE_ONCE(radio->channel, params->chandef.chan);
 	if (params->bssid) {
 		ether_addr_copy(ibss->bssid, params->bssid);

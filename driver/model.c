@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The air between radios: who hears whom, and how well. Positions and tx
- * power give the signal (core/vw_model.c, log-distance); frames below the
- * sensitivity are lost; a link may lose a share of its frames at random;
- * a receiver may deny a transmitter. Pairs are kept by the radios'
- * permanent addresses so remote radios can be named too.
+ * The air between radios: who hears whom, and how well. The decision is
+ * the shared core's (core/vw_model.c: denylist, signal from positions,
+ * frequency and tx power, the sensitivity the rate needs, random loss);
+ * this file keeps the denylist and the lossy links it consults. Pairs
+ * are kept by the radios' permanent addresses so remote radios can be
+ * named too.
  *
  * Lists are read under RCU on the data path and changed under
  * vw_model_lock (netlink, process context).
@@ -162,62 +163,61 @@ int vw_model_walk(bool links, int pos,
 	return i;
 }
 
-/* RCU read side */
-static bool vw_denied(const u8 *rx, const u8 *tx)
+/* RCU read side: does the receiver ctx deny frames from addr? */
+static bool vw_model_denies(const void *ctx, const u8 *addr)
 {
-	return !list_empty(&vw_denylist) && vw_pair_find(&vw_denylist, rx, tx);
-}
+	const struct vw_radio *rx = ctx;
 
-/* The 802.11 source address of a frame, or NULL. */
-static const u8 *vw_frame_sa(const u8 *frame, size_t len)
-{
-	u16 fc;
-
-	if (len < VW_HDR3_LEN)
-		return NULL;
-	fc = vw_get_le16(frame);
-	if ((fc & 0x0c) == VW_FC(VW_FTYPE_DATA, 0) && (fc & VW_FC_FROMDS) &&
-	    !(fc & VW_FC_TODS))
-		return frame + 16;	/* relayed by an AP: A3 */
-	return frame + 10;		/* A2 */
+	return vw_pair_find(&vw_denylist, rx->addr, addr);
 }
 
 /*
- * Decides whether rx hears a frame (802.11 MPDU at frame) from src.
- * Returns 0 and the signal, or the reason it is lost. RCU read side.
+ * Decides whether rx hears a frame (802.11 MPDU at frame, sent as info
+ * says) from src: the shared core's verdict (core/vw_model.c), which the
+ * medium server applies too. Returns 0 and the signal, or the reason it
+ * is lost. RCU read side.
  */
-int vw_model_verdict(const struct vw_radio *rx, const struct vw_air_src *src,
-		     const u8 *frame, size_t len, int *signal)
+int vw_model_hears(const struct vw_radio *rx, const struct vw_air_src *src,
+		   const struct vw_air_info *info, const u8 *frame,
+		   size_t len, int *signal)
 {
-	const u8 *tx_addr = src->addr;
-	const u8 *sa;
+	struct vw_model_params params = {
+		.exponent_x10 = READ_ONCE(vw_model.exponent_x10),
+		.sensitivity_dbm = READ_ONCE(vw_model.sensitivity),
+	};
+	struct vw_hearing h = {
+		.frame = frame,
+		.len = len,
+		.tx_addr = src->addr,
+		.denies = list_empty(&vw_denylist) ? NULL : vw_model_denies,
+		.ctx = rx,
+		.signal_given = src->signal_given,
+		.signal_dbm = src->signal,
+		.freq = info->freq,
+		.tx_power_dbm = src->tx_power,
+		.rate = &info->rate,
+	};
 	struct vw_pair *link;
-	u32 distance_cm = 0;
 
-	if (vw_denied(rx->addr, tx_addr))
-		return VW_DROP_DENIED;
-	/* the denylist holds on every hop: also against the original sender */
-	sa = vw_frame_sa(frame, len);
-	if (sa && !list_empty(&vw_denylist) && vw_denied(rx->addr, sa))
-		return VW_DROP_DENIED;
-
-	if (src->signal_given) {
-		*signal = src->signal;	/* a medium server knows better */
-	} else {
-		if (src->pos)
-			distance_cm = vw_model_distance_cm(src->pos, rx->pos);
-		*signal = vw_model_signal_dbm(src->tx_power, distance_cm,
-					      READ_ONCE(vw_model.exponent_x10));
-	}
-	if (*signal < READ_ONCE(vw_model.sensitivity))
-		return VW_DROP_SIGNAL;
-
+	if (!src->signal_given && src->pos)
+		h.distance_cm = vw_model_distance_cm(src->pos, rx->pos);
 	if (!list_empty(&vw_links)) {
-		link = vw_pair_find(&vw_links, rx->addr, tx_addr);
-		if (link && get_random_u32_below(100) < READ_ONCE(link->loss))
-			return VW_DROP_LINK_LOSS;
+		link = vw_pair_find(&vw_links, rx->addr, src->addr);
+		if (link) {
+			h.loss_percent = READ_ONCE(link->loss);
+			h.draw = get_random_u32();
+		}
 	}
-	return 0;
+	switch (vw_model_verdict(&params, &h, signal)) {
+	case VW_DENIED:
+		return VW_DROP_DENIED;
+	case VW_WEAK:
+		return VW_DROP_SIGNAL;
+	case VW_LOST:
+		return VW_DROP_LINK_LOSS;
+	default:
+		return 0;
+	}
 }
 
 void vw_model_uninit(void)

@@ -8,23 +8,8 @@
  * transmissions are seen too, as on a real card.
  */
 #include <linux/if_arp.h>
-#include <net/ieee80211_radiotap.h>
 
 #include "vwifi.h"
-
-/* radiotap fields in the order of their bits, naturally aligned */
-struct vw_radiotap {
-	u8 version;
-	u8 pad;
-	__le16 len;
-	__le32 present;
-	u8 flags;		/* bit 1 */
-	u8 rate;		/* bit 2: 500 kb/s */
-	__le16 chan_freq;	/* bit 3 */
-	__le16 chan_flags;
-	s8 signal;		/* bit 5: dBm */
-	u8 antenna;		/* bit 11 */
-} __packed;
 
 /* netdev private data of an extra monitor interface */
 struct vw_monitor {
@@ -94,30 +79,20 @@ static void vw_monitor_rx(struct net_device *ndev, const u8 *frame,
 			  size_t len, const struct vw_air_info *info,
 			  int signal)
 {
-	struct vw_radiotap *rt;
+	u8 rt[VW_RADIOTAP_MAX];
 	struct sk_buff *skb;
+	int rt_len;
 
 	if (!netif_running(ndev))
 		return;
-	skb = netdev_alloc_skb(ndev, sizeof(*rt) + len);
+	/* the same radiotap as vwifi-medium's captures (core/vw_radiotap.c) */
+	rt_len = vw_radiotap_put(rt, sizeof(rt), info, signal);
+	skb = rt_len < 0 ? NULL : netdev_alloc_skb(ndev, rt_len + len);
 	if (!skb) {
 		ndev->stats.rx_dropped++;
 		return;
 	}
-	rt = skb_put_zero(skb, sizeof(*rt));
-	rt->len = cpu_to_le16(sizeof(*rt));
-	rt->present = cpu_to_le32(BIT(IEEE80211_RADIOTAP_FLAGS) |
-				  BIT(IEEE80211_RADIOTAP_RATE) |
-				  BIT(IEEE80211_RADIOTAP_CHANNEL) |
-				  BIT(IEEE80211_RADIOTAP_DBM_ANTSIGNAL) |
-				  BIT(IEEE80211_RADIOTAP_ANTENNA));
-	rt->rate = info->rate / 5;
-	rt->chan_freq = cpu_to_le16(info->freq);
-	rt->chan_flags = cpu_to_le16(IEEE80211_CHAN_2GHZ |
-				     (info->rate == 10 || info->rate == 20 ||
-				      info->rate == 55 || info->rate == 110 ?
-				      IEEE80211_CHAN_CCK : IEEE80211_CHAN_OFDM));
-	rt->signal = signal;
+	skb_put_data(skb, rt, rt_len);
 	skb_put_data(skb, frame, len);
 
 	skb_reset_mac_header(skb);
@@ -242,6 +217,11 @@ int vw_monitor_set_channel(struct wiphy *wiphy,
 
 	if (busy && READ_ONCE(radio->channel) != chandef->chan)
 		return -EBUSY;
+	if (!busy) {
+		spin_lock_bh(&radio->lock);
+		radio->chandef = *chandef;
+		spin_unlock_bh(&radio->lock);
+	}
 	WRITE_ONCE(radio->channel, chandef->chan);
 	return 0;
 }

@@ -40,6 +40,7 @@ struct vw_peer *vw_peer_find(struct vw_radio *radio, const u8 *addr)
 /* radio->lock held */
 struct vw_peer *vw_peer_add(struct vw_radio *radio, const u8 *addr)
 {
+	struct ieee80211_channel *chan;
 	struct vw_peer *peer;
 
 	lockdep_assert_held(&radio->lock);
@@ -49,6 +50,12 @@ struct vw_peer *vw_peer_add(struct vw_radio *radio, const u8 *addr)
 	ether_addr_copy(peer->addr, addr);
 	peer->assoc_jiffies = jiffies;
 	peer->last_rx_jiffies = jiffies;
+	/* until its capabilities are known: the band's legacy rates */
+	chan = READ_ONCE(radio->channel);
+	vw_caps_legacy(chan, &peer->caps);
+	peer->tx_rate = vw_band_of(chan)->mgmt_rate;
+	peer->rx_rate = peer->tx_rate;
+	peer->tx_power = VW_DEFAULT_TX_POWER;
 	INIT_RCU_WORK(&peer->free_work, vw_peer_free_work);
 	list_add_tail_rcu(&peer->list, &radio->peers);
 	pr_debug("lifetime: peer %pM created\n", peer->addr);
@@ -110,8 +117,9 @@ void vw_peer_fill_sinfo(struct vw_radio *radio, struct vw_peer *peer,
 	sinfo->tx_failed = atomic64_read(&peer->tx_failed);
 	sinfo->rx_dropped_misc = atomic64_read(&peer->rx_dropped);
 	sinfo->signal = READ_ONCE(peer->signal);
-	sinfo->txrate.legacy = VW_RATE_DATA;
-	sinfo->rxrate.legacy = VW_RATE_DATA;
+	/* the rates last used each way, which follow the signal */
+	vw_rate_to_info(&peer->tx_rate, &sinfo->txrate);
+	vw_rate_to_info(&peer->rx_rate, &sinfo->rxrate);
 	sinfo->sta_flags.mask = BIT(NL80211_STA_FLAG_AUTHORIZED) |
 				BIT(NL80211_STA_FLAG_AUTHENTICATED) |
 				BIT(NL80211_STA_FLAG_ASSOCIATED) |

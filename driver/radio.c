@@ -12,32 +12,6 @@ LIST_HEAD(vw_radios);
 static DEFINE_MUTEX(vw_radios_lock);	/* writers of vw_radios */
 static DEFINE_IDA(vw_radio_ida);	/* N of vw_phyN and vwN */
 
-#define CHAN2G(_ch, _freq, _flags) {				\
-	.band = NL80211_BAND_2GHZ, .center_freq = (_freq),	\
-	.hw_value = (_ch), .flags = (_flags), .max_power = 20,	\
-}
-
-/* Channels 12-14 are passive as in the classic driver; 14 is CCK only. */
-static const struct ieee80211_channel vw_channels_2ghz[] = {
-	CHAN2G(1, 2412, 0), CHAN2G(2, 2417, 0), CHAN2G(3, 2422, 0),
-	CHAN2G(4, 2427, 0), CHAN2G(5, 2432, 0), CHAN2G(6, 2437, 0),
-	CHAN2G(7, 2442, 0), CHAN2G(8, 2447, 0), CHAN2G(9, 2452, 0),
-	CHAN2G(10, 2457, 0), CHAN2G(11, 2462, 0),
-	CHAN2G(12, 2467, IEEE80211_CHAN_NO_IR),
-	CHAN2G(13, 2472, IEEE80211_CHAN_NO_IR),
-	CHAN2G(14, 2484, IEEE80211_CHAN_NO_IR | IEEE80211_CHAN_NO_OFDM),
-};
-
-#define RATE(_rate, _flags) { .bitrate = (_rate), .flags = (_flags) }
-static const struct ieee80211_rate vw_rates_2ghz[] = {
-	RATE(10, 0),
-	RATE(20, IEEE80211_RATE_SHORT_PREAMBLE),
-	RATE(55, IEEE80211_RATE_SHORT_PREAMBLE),
-	RATE(110, IEEE80211_RATE_SHORT_PREAMBLE),
-	RATE(60, 0), RATE(90, 0), RATE(120, 0), RATE(180, 0),
-	RATE(240, 0), RATE(360, 0), RATE(480, 0), RATE(540, 0),
-};
-
 static const u32 vw_cipher_suites[] = {
 	WLAN_CIPHER_SUITE_CCMP,
 };
@@ -226,24 +200,11 @@ static void vw_radio_addr(int idx, u8 *addr)
 static int vw_wiphy_setup(struct vw_radio *radio)
 {
 	struct wiphy *wiphy = radio->wiphy;
-	struct ieee80211_supported_band *band;
-	struct ieee80211_channel *channels;
-	struct ieee80211_rate *rates;
+	int err;
 
-	/* cfg80211 writes flags into all three: each wiphy gets its own */
-	band = devm_kzalloc(&wiphy->dev, sizeof(*band), GFP_KERNEL);
-	channels = devm_kmemdup(&wiphy->dev, vw_channels_2ghz,
-				sizeof(vw_channels_2ghz), GFP_KERNEL);
-	rates = devm_kmemdup(&wiphy->dev, vw_rates_2ghz,
-			     sizeof(vw_rates_2ghz), GFP_KERNEL);
-	if (!band || !channels || !rates)
-		return -ENOMEM;
-	band->band = NL80211_BAND_2GHZ;
-	band->channels = channels;
-	band->n_channels = ARRAY_SIZE(vw_channels_2ghz);
-	band->bitrates = rates;
-	band->n_bitrates = ARRAY_SIZE(vw_rates_2ghz);
-	wiphy->bands[NL80211_BAND_2GHZ] = band;
+	err = vw_bands_setup(wiphy);
+	if (err)
+		return err;
 
 	wiphy->interface_modes = BIT(NL80211_IFTYPE_STATION) |
 				 BIT(NL80211_IFTYPE_AP) |
@@ -258,9 +219,16 @@ static int vw_wiphy_setup(struct vw_radio *radio)
 	wiphy->flags |= WIPHY_FLAG_NETNS_OK | WIPHY_FLAG_HAVE_AP_SME |
 			WIPHY_FLAG_IBSS_RSN;
 	wiphy->ap_sme_capa = 0;
+	/*
+	 * hostapd's 20/40 MHz coexistence scan runs on the AP interface; an
+	 * IBSS may be HT (ibss.c beacons its HT elements)
+	 */
+	wiphy->features |= NL80211_FEATURE_AP_SCAN | NL80211_FEATURE_HT_IBSS;
 	memcpy(wiphy->perm_addr, radio->addr, ETH_ALEN);
 
-	radio->channel = &channels[0];
+	radio->channel = &wiphy->bands[NL80211_BAND_2GHZ]->channels[0];
+	cfg80211_chandef_create(&radio->chandef, radio->channel,
+				NL80211_CHAN_NO_HT);
 	return 0;
 }
 

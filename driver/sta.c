@@ -73,6 +73,9 @@ static struct cfg80211_bss *vw_sta_leave(struct vw_radio *radio)
 	kfree(sta->assoc_ies);
 	sta->assoc_ies = NULL;
 	sta->assoc_ies_len = 0;
+	kfree(sta->sme_ies);
+	sta->sme_ies = NULL;
+	sta->sme_ies_len = 0;
 	netif_carrier_off(radio->ndev);
 	return bss;
 }
@@ -107,11 +110,77 @@ static void vw_sta_disconnected(struct vw_radio *radio, u16 reason,
 			      GFP_ATOMIC);
 }
 
+/*
+ * The association request's elements for bss: SSID, the band's rates,
+ * what wpa_supplicant gave (RSN ...), our HT and VHT capabilities where
+ * the BSS has them too, and a WMM information element where it does WMM,
+ * as a card's firmware adds them. radio->lock held.
+ */
+static int vw_sta_build_assoc_ies(struct vw_radio *radio,
+				  struct cfg80211_bss *bss)
+{
+	struct vw_sta *sta = &radio->sta;
+	static const u8 wmm_info[] = { 0x00, 0x50, 0xf2, VW_WMM_TYPE,
+				       0 /* information */, 1 /* version */,
+				       0 /* no U-APSD */ };
+	const struct cfg80211_bss_ies *bies;
+	bool ht, vht, wmm;
+	size_t cap;
+	u8 *ies;
+	int n, r;
+
+	rcu_read_lock();
+	bies = rcu_dereference(bss->ies);
+	ht = bies && vw_ie_find(bies->data, bies->len, VW_EID_HT_CAP) &&
+	     !sta->no_ht;
+	vht = ht && vw_ie_find(bies->data, bies->len, VW_EID_VHT_CAP) &&
+	      !sta->no_vht;
+	wmm = bies && vw_ie_find_vendor(bies->data, bies->len,
+					VW_OUI_MICROSOFT, VW_WMM_TYPE);
+	rcu_read_unlock();
+
+	cap = 2 + IEEE80211_MAX_SSID_LEN + VW_BAND_IES_MAX + sta->sme_ies_len +
+	      2 + sizeof(wmm_info);
+	ies = kmalloc(cap, GFP_ATOMIC);
+	if (!ies)
+		return -ENOMEM;
+	n = vw_ie_put(ies, cap, VW_EID_SSID, sta->ssid, sta->ssid_len);
+	r = n < 0 ? n : vw_ie_put_legacy_rates(ies + n, cap - n,
+					       vw_band_of(bss->channel)->cck);
+	if (r < 0)
+		goto err_free;
+	n += r;
+	memcpy(ies + n, sta->sme_ies, sta->sme_ies_len);
+	n += sta->sme_ies_len;
+	r = vw_band_put_caps(radio->wiphy, bss->channel->band, ies + n,
+			     cap - n, ht, vht);
+	if (r < 0)
+		goto err_free;
+	n += r;
+	if (wmm)
+		n += vw_ie_put(ies + n, cap - n, VW_EID_VENDOR, wmm_info,
+			       sizeof(wmm_info));
+	kfree(sta->assoc_ies);
+	sta->assoc_ies = ies;
+	sta->assoc_ies_len = n;
+	return 0;
+
+err_free:
+	kfree(ies);
+	return -ENOSPC;
+}
+
 /* radio->lock held: the BSS is known, authenticate with it */
 static void vw_sta_begin_auth(struct vw_radio *radio, struct cfg80211_bss *bss)
 {
 	struct vw_sta *sta = &radio->sta;
 
+	if (vw_sta_build_assoc_ies(radio, bss)) {
+		sta->bss = bss;
+		vw_sta_connect_failed(radio, WLAN_STATUS_UNSPECIFIED_FAILURE,
+				      NL80211_TIMEOUT_UNSPECIFIED);
+		return;
+	}
 	sta->bss = bss;
 	ether_addr_copy(sta->bssid, bss->bssid);
 	sta->beacon_int = bss->beacon_interval;
@@ -141,12 +210,12 @@ static struct cfg80211_bss *vw_sta_find_bss(struct vw_radio *radio,
  */
 static unsigned long vw_sta_search_step(struct vw_radio *radio)
 {
-	struct ieee80211_supported_band *band =
-		radio->wiphy->bands[NL80211_BAND_2GHZ];
 	struct vw_sta *sta = &radio->sta;
-	struct ieee80211_channel *chan;
+	struct ieee80211_channel *chan = NULL;
 	struct cfg80211_bss *bss;
-	int n = sta->search_chan ? VW_SME_TRIES : band->n_channels;
+	u8 ies[VW_BAND_IES_MAX];
+	int n = sta->search_chan ? VW_SME_TRIES : vw_num_channels(radio->wiphy);
+	int ies_len;
 
 	bss = vw_sta_find_bss(radio, sta->search_chan,
 			      is_zero_ether_addr(sta->bssid) ? NULL :
@@ -156,7 +225,8 @@ static unsigned long vw_sta_search_step(struct vw_radio *radio)
 		return 0;
 	}
 	for (; sta->tries < n; sta->tries++) {
-		chan = sta->search_chan ?: &band->channels[sta->tries];
+		chan = sta->search_chan ?: vw_channel_nth(radio->wiphy,
+							 sta->tries);
 		if (!(chan->flags & (IEEE80211_CHAN_DISABLED |
 				     IEEE80211_CHAN_NO_IR)))
 			break;
@@ -167,9 +237,12 @@ static unsigned long vw_sta_search_step(struct vw_radio *radio)
 		return 0;
 	}
 	WRITE_ONCE(radio->channel, chan);
-	vw_air_send_mgmt(radio, VW_HDR3_LEN + 2 + IEEE80211_MAX_SSID_LEN,
-			 vw_build_probe_req, radio->ndev->dev_addr,
-			 vw_next_seq(radio), sta->ssid, sta->ssid_len, NULL, 0);
+	ies_len = vw_band_put_sta_ies(radio->wiphy, chan, ies, sizeof(ies),
+				      !sta->no_ht, !sta->no_vht);
+	vw_air_send_mgmt(radio, VW_HDR3_LEN + 2 + IEEE80211_MAX_SSID_LEN +
+			 sizeof(ies), vw_build_probe_req,
+			 radio->ndev->dev_addr, vw_next_seq(radio), sta->ssid,
+			 sta->ssid_len, ies, max(ies_len, 0));
 	return msecs_to_jiffies(VW_SCAN_ACTIVE_MS);
 }
 
@@ -229,7 +302,7 @@ static void vw_sta_timer(struct timer_list *t)
 
 /* NAPI: a beacon or probe response for cfg80211's BSS table */
 void vw_sta_inform_bss(struct vw_radio *radio, const struct vw_frame *f,
-		       int signal)
+		       const struct vw_air_info *info)
 {
 	struct ieee80211_channel *chan = READ_ONCE(radio->channel);
 	struct cfg80211_bss *bss;
@@ -238,7 +311,7 @@ void vw_sta_inform_bss(struct vw_radio *radio, const struct vw_frame *f,
 	/* cfg80211 wants the whole frame from the frame control field */
 	bss = cfg80211_inform_bss_frame(radio->wiphy, chan,
 					(struct ieee80211_mgmt *)(f->addr1 - 4),
-					len, signal * 100, GFP_ATOMIC);
+					len, info->signal * 100, GFP_ATOMIC);
 	if (bss)
 		cfg80211_put_bss(radio->wiphy, bss);
 }
@@ -265,7 +338,8 @@ static void vw_sta_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 
 /* NAPI, radio->lock held */
 static void vw_sta_rx_assoc_resp(struct vw_radio *radio,
-				 const struct vw_frame *f, int signal)
+				 const struct vw_frame *f,
+				 const struct vw_air_info *info)
 {
 	struct vw_sta *sta = &radio->sta;
 	u16 status = vw_get_le16(f->body + 2);
@@ -287,7 +361,14 @@ static void vw_sta_rx_assoc_resp(struct vw_radio *radio,
 	ap->state = VW_PEER_ASSOC;
 	ap->aid = vw_get_le16(f->body + 4) & 0x3fff;
 	ap->authorized = sta->open;
-	ap->signal = signal;
+	ap->signal = info->signal;
+	ap->tx_power = info->tx_power;
+	/* the BSS's width and what we both can do, from the response */
+	vw_chandef_from_ies(radio, sta->chan, f->ies, f->ies_len,
+			    &radio->chandef);
+	vw_caps_from_ies(radio, &radio->chandef, f->ies, f->ies_len,
+			 &ap->caps, &ap->wmm);
+	vw_peer_tx_rate(radio, ap, &ap->tx_rate);
 	rcu_assign_pointer(sta->ap, ap);
 	sta->state = VW_STA_CONNECTED;
 	sta->last_beacon = jiffies;
@@ -306,8 +387,9 @@ static void vw_sta_rx_assoc_resp(struct vw_radio *radio,
 
 /* NAPI: a management frame on our channel */
 void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
-		    int signal)
+		    const struct vw_air_info *info)
 {
+	struct vw_peer *ap;
 	struct vw_sta *sta = &radio->sta;
 	const u8 *mine = radio->ndev->dev_addr;
 	bool for_us = ether_addr_equal(f->addr1, mine);
@@ -322,15 +404,16 @@ void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		       ether_addr_equal(f->addr3, sta->bssid);
 		if (ours) {
 			sta->last_beacon = jiffies;
-			rcu_dereference_protected(sta->ap, true)->signal =
-				signal;
+			ap = rcu_dereference_protected(sta->ap, true);
+			WRITE_ONCE(ap->signal, info->signal);
+			WRITE_ONCE(ap->tx_power, info->tx_power);
 		}
 		spin_unlock(&radio->lock);
 		if (sta->scan_req)
 			WRITE_ONCE(sta->scan_heard, true);
 		if (ours || sta->scan_req || f->stype == VW_STYPE_PROBE_RESP ||
 		    READ_ONCE(sta->state) == VW_STA_SEARCHING)
-			vw_sta_inform_bss(radio, f, signal);
+			vw_sta_inform_bss(radio, f, info);
 		return;
 	}
 
@@ -353,7 +436,7 @@ void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 	case VW_STYPE_ASSOC_RESP:
 	case VW_STYPE_REASSOC_RESP:
 		if (f->body_len >= VW_ASSOC_RESP_FIXED)
-			vw_sta_rx_assoc_resp(radio, f, signal);
+			vw_sta_rx_assoc_resp(radio, f, info);
 		break;
 	case VW_STYPE_DEAUTH:
 	case VW_STYPE_DISASSOC:
@@ -373,28 +456,6 @@ out:
 
 /* ---- cfg80211 ops: process context, wiphy/RTNL held ---- */
 
-/* Assoc request IEs: SSID, rates, then what wpa_supplicant gave us. */
-static u8 *vw_sta_build_ies(const struct cfg80211_connect_params *sme,
-			    const u8 *ssid, size_t ssid_len, size_t *len)
-{
-	size_t cap = 2 + IEEE80211_MAX_SSID_LEN + 32 + sme->ie_len;
-	u8 *ies = kmalloc(cap, GFP_KERNEL);
-	int n, r;
-
-	if (!ies)
-		return NULL;
-	n = vw_ie_put(ies, cap, VW_EID_SSID, ssid, ssid_len);
-	r = n < 0 ? n : vw_ie_put_legacy_rates(ies + n, cap - n);
-	if (n < 0 || r < 0) {
-		kfree(ies);
-		return NULL;
-	}
-	n += r;
-	memcpy(ies + n, sme->ie, sme->ie_len);
-	*len = n + sme->ie_len;
-	return ies;
-}
-
 int vw_sta_connect(struct wiphy *wiphy, struct net_device *ndev,
 		   struct cfg80211_connect_params *sme)
 {
@@ -402,16 +463,18 @@ int vw_sta_connect(struct wiphy *wiphy, struct net_device *ndev,
 	struct vw_sta *sta = &radio->sta;
 	struct ieee80211_channel *chan = sme->channel ?: sme->channel_hint;
 	struct cfg80211_bss *bss;
-	size_t ies_len;
-	u8 *ies;
+	u8 *ies = NULL;
 
 	if (radio->wdev.iftype != NL80211_IFTYPE_STATION)
 		return -EOPNOTSUPP;
-	if (!sme->ssid_len || sme->ssid_len > IEEE80211_MAX_SSID_LEN)
+	if (!sme->ssid_len || sme->ssid_len > IEEE80211_MAX_SSID_LEN ||
+	    !vw_ie_chain_valid(sme->ie, sme->ie_len))
 		return -EINVAL;
-	ies = vw_sta_build_ies(sme, sme->ssid, sme->ssid_len, &ies_len);
-	if (!ies)
-		return -ENOMEM;
+	if (sme->ie_len) {
+		ies = kmemdup(sme->ie, sme->ie_len, GFP_KERNEL);
+		if (!ies)
+			return -ENOMEM;
+	}
 
 	spin_lock_bh(&radio->lock);
 	if (sta->state != VW_STA_IDLE) {
@@ -421,8 +484,10 @@ int vw_sta_connect(struct wiphy *wiphy, struct net_device *ndev,
 	}
 	memcpy(sta->ssid, sme->ssid, sme->ssid_len);
 	sta->ssid_len = sme->ssid_len;
-	sta->assoc_ies = ies;
-	sta->assoc_ies_len = ies_len;
+	sta->sme_ies = ies;
+	sta->sme_ies_len = sme->ie_len;
+	sta->no_ht = sme->flags & ASSOC_REQ_DISABLE_HT;
+	sta->no_vht = sta->no_ht || (sme->flags & ASSOC_REQ_DISABLE_VHT);
 	sta->open = !sme->privacy && !sme->crypto.n_ciphers_pairwise &&
 		    !sme->crypto.wpa_versions;
 	bss = vw_sta_find_bss(radio, chan, sme->bssid ?: sme->bssid_hint);
@@ -506,9 +571,15 @@ static void vw_sta_scan_work(struct work_struct *work)
 	struct cfg80211_scan_request *req = sta->scan_req;
 	struct cfg80211_scan_info info = {};
 	struct ieee80211_channel *home = READ_ONCE(radio->channel);
+	size_t cap = VW_BAND_IES_MAX + req->ie_len;
 	unsigned int i, j;
+	int ies_len = 0;
+	u8 *ies;
 
-	for (i = 0; i < req->n_channels && !READ_ONCE(sta->scan_abort); i++) {
+	/* each channel's probes: the band's rates and our capabilities first */
+	ies = kmalloc(cap, GFP_KERNEL);
+	for (i = 0; i < req->n_channels && !READ_ONCE(sta->scan_abort) && ies;
+	     i++) {
 		struct ieee80211_channel *chan = req->channels[i];
 		bool active = req->n_ssids &&
 			      !(chan->flags & IEEE80211_CHAN_NO_IR);
@@ -519,17 +590,26 @@ static void vw_sta_scan_work(struct work_struct *work)
 			break;
 		WRITE_ONCE(radio->channel, chan);
 		WRITE_ONCE(sta->scan_heard, false);
+		if (active) {
+			ies_len = vw_band_put_sta_ies(radio->wiphy, chan, ies,
+						      cap, true, true);
+			if (ies_len < 0)
+				break;
+			memcpy(ies + ies_len, req->ie, req->ie_len);
+			ies_len += req->ie_len;
+		}
 		for (j = 0; active && j < req->n_ssids; j++)
 			vw_air_send_mgmt(radio, VW_HDR3_LEN + 2 +
-					 IEEE80211_MAX_SSID_LEN + req->ie_len,
+					 IEEE80211_MAX_SSID_LEN + ies_len,
 					 vw_build_probe_req,
 					 radio->ndev->dev_addr,
 					 vw_next_seq(radio),
 					 req->ssids[j].ssid,
 					 req->ssids[j].ssid_len,
-					 req->ie, req->ie_len);
+					 ies, ies_len);
 		vw_sta_scan_dwell(sta, active);
 	}
+	kfree(ies);
 
 	spin_lock_bh(&radio->lock);
 	/* back home; a connection being set up has moved the radio itself */
@@ -551,10 +631,12 @@ int vw_sta_scan(struct wiphy *wiphy, struct cfg80211_scan_request *req)
 	struct vw_sta *sta = &radio->sta;
 
 	if (radio->wdev.iftype != NL80211_IFTYPE_STATION &&
-	    radio->wdev.iftype != NL80211_IFTYPE_ADHOC)
+	    radio->wdev.iftype != NL80211_IFTYPE_ADHOC &&
+	    radio->wdev.iftype != NL80211_IFTYPE_AP)
 		return -EOPNOTSUPP;
 	spin_lock_bh(&radio->lock);
-	if (sta->scan_req) {
+	/* a beaconing AP stays on its channel */
+	if (sta->scan_req || radio->ap.started) {
 		spin_unlock_bh(&radio->lock);
 		return -EBUSY;
 	}

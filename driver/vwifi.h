@@ -35,11 +35,12 @@
 #define VW_SENSITIVITY_DBM (-90)	/* default: below this a frame is lost */
 #define VW_MAX_PEERS 128		/* associated stations per AP */
 #define VW_NUM_GROUP_KEYS 4
-#define VW_RATE_MGMT 10			/* 1 Mb/s, units of 100 kb/s */
-#define VW_RATE_DATA 540		/* 54 Mb/s */
-/* air header + 802.11 header + CCMP header + LLC/SNAP - Ethernet header */
-#define VW_HEADROOM (VW_AIR_HDR_LEN + VW_HDR3_LEN + VW_CCMP_HDR_LEN + \
-		     VW_LLC_SNAP_LEN - ETH_HLEN)
+/*
+ * air header + QoS data header + CCMP header + LLC/SNAP - Ethernet
+ * header
+ */
+#define VW_HEADROOM (VW_AIR_HDR_LEN + VW_HDR3_LEN + VW_QOS_LEN + \
+		     VW_CCMP_HDR_LEN + VW_LLC_SNAP_LEN - ETH_HLEN)
 #define VW_TAILROOM VW_CCMP_MIC_LEN
 
 extern struct workqueue_struct *vw_wq;
@@ -115,6 +116,11 @@ struct vw_peer {
 	unsigned long assoc_jiffies;
 	unsigned long last_rx_jiffies;
 	int signal;			/* dBm, last frame */
+	int tx_power;			/* dBm, of its last frame */
+	struct vw_rate_caps caps;	/* rates we both can use (caps.c) */
+	bool wmm;			/* QoS data with it */
+	struct vw_rate tx_rate;		/* of our last frame to it */
+	struct vw_rate rx_rate;		/* of its last frame to us */
 	atomic64_t rx_bytes, tx_bytes;
 	atomic64_t rx_packets, tx_packets;
 	atomic64_t tx_failed, rx_dropped;
@@ -138,7 +144,10 @@ struct vw_sta {
 	struct ieee80211_channel *search_chan;	/* NULL: all channels */
 	u8 ssid[IEEE80211_MAX_SSID_LEN];
 	u8 ssid_len;
-	u8 *assoc_ies;			/* from wpa_supplicant (RSN IE ...) */
+	u8 *sme_ies;			/* from wpa_supplicant (RSN IE ...) */
+	size_t sme_ies_len;
+	bool no_ht, no_vht;		/* wpa_supplicant's disable_ht/vht */
+	u8 *assoc_ies;			/* what we send: ours and those */
 	size_t assoc_ies_len;
 	bool open;			/* no privacy: port open at once */
 	int tries;
@@ -155,8 +164,9 @@ struct vw_sta {
 
 /* AP mode: beacon template and BSS settings from hostapd. */
 struct vw_beacon {
-	size_t head_len, tail_len;
+	size_t head_len, tail_len, assoc_resp_len;
 	u8 *head, *tail;
+	u8 *assoc_resp;			/* hostapd's association response IEs */
 	struct rcu_head rcu;
 	u8 data[];
 };
@@ -207,6 +217,7 @@ struct vw_radio {
 
 	/* the air */
 	struct ieee80211_channel *channel;	/* where we listen and send */
+	struct cfg80211_chan_def chandef;	/* of the BSS or cell we are in */
 	int tx_power;			/* dBm */
 	s32 pos[3];			/* millimetres */
 	atomic_long_t tx_frames, rx_frames;
@@ -278,6 +289,45 @@ struct vw_air_src {
 	const u8 *only;			/* for this receiver only, or NULL */
 };
 
+/* band.c: one entry per band we offer */
+struct vw_band {
+	enum nl80211_band band;
+	const struct ieee80211_channel *channels;
+	unsigned int n_channels;
+	const struct ieee80211_rate *rates;
+	unsigned int n_rates;
+	bool cck;			/* DSSS/CCK rates exist here */
+	bool vht;
+	struct vw_rate mgmt_rate;	/* management and group frames */
+};
+
+const struct vw_band *vw_band_of(const struct ieee80211_channel *chan);
+int vw_bands_setup(struct wiphy *wiphy);
+unsigned int vw_num_channels(struct wiphy *wiphy);
+struct ieee80211_channel *vw_channel_nth(struct wiphy *wiphy, unsigned int n);
+int vw_band_put_caps(struct wiphy *wiphy, enum nl80211_band band, u8 *buf,
+		     size_t cap, bool ht, bool vht);
+int vw_band_put_sta_ies(struct wiphy *wiphy,
+			const struct ieee80211_channel *chan, u8 *buf,
+			size_t cap, bool ht, bool vht);
+/* rates, HT/VHT capabilities of the band, and DS parameter set at most */
+#define VW_BAND_IES_MAX (2 + 8 + 2 + 4 + 2 + 26 + 2 + 12 + 3)
+
+/* caps.c */
+void vw_chandef_from_ies(struct vw_radio *radio,
+			 struct ieee80211_channel *chan, const u8 *ies,
+			 size_t len, struct cfg80211_chan_def *out);
+void vw_caps_from_ies(struct vw_radio *radio,
+		      const struct cfg80211_chan_def *chandef, const u8 *ies,
+		      size_t len, struct vw_rate_caps *caps, bool *wmm);
+void vw_caps_legacy(const struct ieee80211_channel *chan,
+		    struct vw_rate_caps *caps);
+void vw_peer_tx_rate(struct vw_radio *radio, struct vw_peer *peer,
+		     struct vw_rate *rate);
+void vw_rate_to_info(const struct vw_rate *r, struct rate_info *ri);
+int vw_caps_put_ht_oper(const struct cfg80211_chan_def *c, u8 *buf,
+			size_t cap);
+
 /* model.c */
 struct vw_model {
 	int exponent_x10;	/* path loss exponent */
@@ -293,8 +343,9 @@ void vw_model_forget(const u8 *addr);
 int vw_model_walk(bool links, int pos,
 		  int (*fn)(void *arg, const u8 *rx, const u8 *tx, u32 loss),
 		  void *arg);
-int vw_model_verdict(const struct vw_radio *rx, const struct vw_air_src *src,
-		     const u8 *frame, size_t len, int *signal);
+int vw_model_hears(const struct vw_radio *rx, const struct vw_air_src *src,
+		   const struct vw_air_info *info, const u8 *frame,
+		   size_t len, int *signal);
 void vw_model_uninit(void);
 
 /* transport.c */
@@ -326,7 +377,9 @@ bool vw_radio_is_ours(const struct net_device *dev);
 
 /* air.c */
 struct sk_buff *vw_air_alloc(struct vw_radio *radio, size_t len);
-void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb, u16 rate);
+void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb,
+	       const struct vw_rate *rate);
+void vw_air_tx_mgmt(struct vw_radio *radio, struct sk_buff *skb);
 void vw_air_distribute(struct sk_buff *skb, size_t hlen,
 		       const struct vw_air_info *info,
 		       const struct vw_air_src *src);
@@ -343,7 +396,7 @@ void vw_air_stop(struct vw_radio *radio);
 					  __VA_ARGS__) : -ENOMEM;	\
 		if (__skb && __len >= 0) {				\
 			skb_put(__skb, __len);				\
-			vw_air_tx(__radio, __skb, VW_RATE_MGMT);	\
+			vw_air_tx_mgmt(__radio, __skb);		\
 		} else {						\
 			kfree_skb(__skb);				\
 		}							\
@@ -370,16 +423,16 @@ void vw_monitors_remove_all(struct vw_radio *radio);
 /* data.c */
 netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev);
 void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
-		const struct vw_frame *f, int signal);
+		const struct vw_frame *f, const struct vw_air_info *info);
 
 /* sta.c */
 void vw_sta_init(struct vw_radio *radio);
 void vw_sta_uninit(struct vw_radio *radio);
 void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
-		    int signal);
+		    const struct vw_air_info *info);
 void vw_sta_reset(struct vw_radio *radio, bool notify, u16 reason);
 void vw_sta_inform_bss(struct vw_radio *radio, const struct vw_frame *f,
-		       int signal);
+		       const struct vw_air_info *info);
 void vw_sta_stop(struct vw_radio *radio);
 int vw_sta_scan(struct wiphy *wiphy, struct cfg80211_scan_request *req);
 void vw_sta_abort_scan(struct wiphy *wiphy, struct wireless_dev *wdev);
@@ -392,7 +445,7 @@ int vw_sta_disconnect(struct wiphy *wiphy, struct net_device *ndev,
 void vw_ap_init(struct vw_radio *radio);
 void vw_ap_uninit(struct vw_radio *radio);
 void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
-		   int signal);
+		   const struct vw_air_info *info);
 int vw_ap_start(struct wiphy *wiphy, struct net_device *ndev,
 		struct cfg80211_ap_settings *s);
 int vw_ap_change_beacon(struct wiphy *wiphy, struct net_device *ndev,
@@ -408,9 +461,10 @@ int vw_ap_change_bss(struct wiphy *wiphy, struct net_device *ndev,
 /* ibss.c */
 void vw_ibss_init(struct vw_radio *radio);
 void vw_ibss_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
-		     int signal);
+		     const struct vw_air_info *info);
 struct vw_peer *vw_ibss_peer_seen(struct vw_radio *radio, const u8 *addr,
-				  int signal, enum vw_drop *why);
+				  const struct vw_air_info *info,
+				  enum vw_drop *why);
 int vw_ibss_join(struct wiphy *wiphy, struct net_device *ndev,
 		 struct cfg80211_ibss_params *params);
 int vw_ibss_leave(struct wiphy *wiphy, struct net_device *ndev);
