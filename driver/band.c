@@ -17,9 +17,9 @@
 	.band = (_band), .center_freq = (_freq),			\
 	.hw_value = (_ch), .flags = (_flags), .max_power = 20,		\
 }
+
 #define CHAN2G(_ch, _freq, _flags) CHAN(NL80211_BAND_2GHZ, _ch, _freq, _flags)
-#define CHAN5G(_ch, _flags) \
-	CHAN(NL80211_BAND_5GHZ, _ch, 5000 + 5 * (_ch), _flags)
+#define CHAN5G(_ch, _freq, _flags) CHAN(NL80211_BAND_5GHZ, _ch, _freq, _flags)
 #define DFS (IEEE80211_CHAN_RADAR | IEEE80211_CHAN_NO_IR)
 
 /* Channels 12-14 are passive as in the classic driver; 14 is CCK only. */
@@ -35,17 +35,23 @@ static const struct ieee80211_channel vw_channels_2ghz[] = {
 
 /* UNII-1, UNII-2 and -2e (DFS), UNII-3 */
 static const struct ieee80211_channel vw_channels_5ghz[] = {
-	CHAN5G(36, 0), CHAN5G(40, 0), CHAN5G(44, 0), CHAN5G(48, 0),
-	CHAN5G(52, DFS), CHAN5G(56, DFS), CHAN5G(60, DFS), CHAN5G(64, DFS),
-	CHAN5G(100, DFS), CHAN5G(104, DFS), CHAN5G(108, DFS),
-	CHAN5G(112, DFS), CHAN5G(116, DFS), CHAN5G(120, DFS),
-	CHAN5G(124, DFS), CHAN5G(128, DFS), CHAN5G(132, DFS),
-	CHAN5G(136, DFS), CHAN5G(140, DFS), CHAN5G(144, DFS),
-	CHAN5G(149, 0), CHAN5G(153, 0), CHAN5G(157, 0), CHAN5G(161, 0),
-	CHAN5G(165, 0),
+	CHAN5G(36, 5180, 0), CHAN5G(40, 5200, 0),
+	CHAN5G(44, 5220, 0), CHAN5G(48, 5240, 0),
+	CHAN5G(52, 5260, DFS), CHAN5G(56, 5280, DFS),
+	CHAN5G(60, 5300, DFS), CHAN5G(64, 5320, DFS),
+	CHAN5G(100, 5500, DFS), CHAN5G(104, 5520, DFS),
+	CHAN5G(108, 5540, DFS), CHAN5G(112, 5560, DFS),
+	CHAN5G(116, 5580, DFS), CHAN5G(120, 5600, DFS),
+	CHAN5G(124, 5620, DFS), CHAN5G(128, 5640, DFS),
+	CHAN5G(132, 5660, DFS), CHAN5G(136, 5680, DFS),
+	CHAN5G(140, 5700, DFS), CHAN5G(144, 5720, DFS),
+	CHAN5G(149, 5745, 0), CHAN5G(153, 5765, 0),
+	CHAN5G(157, 5785, 0), CHAN5G(161, 5805, 0),
+	CHAN5G(165, 5825, 0),
 };
 
 #define RATE(_rate, _flags) { .bitrate = (_rate), .flags = (_flags) }
+
 /* DSSS/CCK, then OFDM: 5 GHz has the OFDM part only */
 static const struct ieee80211_rate vw_rates[] = {
 	RATE(10, 0),
@@ -55,6 +61,7 @@ static const struct ieee80211_rate vw_rates[] = {
 	RATE(60, 0), RATE(90, 0), RATE(120, 0), RATE(180, 0),
 	RATE(240, 0), RATE(360, 0), RATE(480, 0), RATE(540, 0),
 };
+
 #define VW_NUM_CCK 4
 
 /*
