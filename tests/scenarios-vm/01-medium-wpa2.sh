@@ -42,7 +42,7 @@ guest1() {
 	load_air 1
 	check_machine vw0
 	vm_ap vw_phy0 ap 10.0.0.1 "${vht80[@]}"
-	assert_grep 'channel 36 (5180 MHz), width: 80 MHz, center1: 5210 MHz' \
+	assert_grep 'channel 36 \(5180 MHz\), width: 80 MHz, center1: 5210 MHz' \
 		ip netns exec ap iw dev vw0 info
 	tcp_server ap
 	wait_stations ap vw0 2
