@@ -13,7 +13,7 @@
 #
 # HT40 is left to hostapd's 20/40 MHz coexistence scan (no noscan=1): the
 # radio must scan while hostapd sets the BSS up, and report no overlapping
-# BSS, or hostapd falls back to 20 MHz.
+# BSS, or hostapd falls back to 20 MHz (its log shows the HT_SCAN state).
 #
 # Asserts, on each band: the AP's and the station's "iw dev info" show the
 # channel and width (20 MHz with HT, not "no HT"; then 40 MHz with its
@@ -45,6 +45,7 @@ log "HT40+ on channel 36"
 stop_ap ns0 vw0
 wait_disconnected ns1 vw1
 start_ap ns0 vw0 hostapd-open.conf "${vw_ap_ht40[@]}"
+assert_file_grep 'HT_SCAN->ENABLED' "$VW_DIR/hostapd-vw0.log"
 assert_grep "$ht40" ip netns exec ns0 iw dev vw0 info
 wait_connected ns1 vw1 90
 assert_grep $'^\tfreq: 5180(\\.0)?$' ip netns exec ns1 iw dev vw1 link

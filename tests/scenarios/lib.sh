@@ -601,10 +601,12 @@ rate_mcs() {
 	sed -nE 's/.*[ -]MCS ([0-9]+).*/\1/p' <<<"$1"
 }
 
-# rate_after_ping_is NS IFACE PEER tx|rx REGEX: one ping to PEER (the rate
-# of the link follows data), then the link's tx or rx bitrate matches REGEX.
+# rate_after_ping_is NS IFACE PEER tx|rx REGEX: a burst of pings to PEER,
+# then the link's tx or rx bitrate matches REGEX. The rate is the one of the
+# last data frame; mac80211's rate control (hwsim) needs a few dozen frames
+# before it leaves its first guess.
 rate_after_ping_is() {
-	ip netns exec "$1" ping -n -c 1 -W 1 "$3" >/dev/null 2>&1 || true
+	ip netns exec "$1" ping -n -q -c 20 -i 0.01 -w 2 "$3" >/dev/null 2>&1 || true
 	grep -qE -- "$5" <<<"$(link_rate "$1" "$2" "$4")"
 }
 
