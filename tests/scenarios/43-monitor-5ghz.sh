@@ -57,17 +57,17 @@ done
 pp kill "$capture_pid" || true
 wait "$capture_pid" 2>/dev/null || true
 
-tshark -r "$pcap" -c 1 -T fields -e frame.protocols | grep -q 'radiotap:wlan_radio:wlan' ||
-	fail "the capture is not radiotap + 802.11"
 # One pass of tshark (slow to start under TCG), counted by awk: subtype,
 # ToDS, FromDS (0/1, or False/True in newer tshark), HT and VHT
-# capabilities, radiotap's VHT MCS and bandwidth (4: 80 MHz).
+# capabilities, radiotap's VHT MCS and bandwidth (4: 80 MHz), protocols.
 frames=$VW_DIR/frames.csv
-tshark -r "$pcap" -T fields -E separator=, -e wlan.fc.type_subtype \
+tshark -r "$pcap" -T fields -E separator=, -E aggregator=/ -e wlan.fc.type_subtype \
 	-e wlan.fc.tods -e wlan.fc.fromds -e wlan.ht.capabilities \
 	-e wlan.vht.capabilities -e radiotap.vht.mcs.0 -e radiotap.vht.bw \
-	>"$frames" 2>/dev/null || fail "tshark cannot read $pcap"
+	-e frame.protocols >"$frames" 2>/dev/null || fail "tshark cannot read $pcap"
 log "frames captured: $(wc -l <"$frames")"
+awk -F, 'NR == 1 { exit $8 !~ /^radiotap:wlan_radio:wlan/ }' "$frames" ||
+	fail "the capture is not radiotap + 802.11"
 # count WHAT: frames of one kind (see the awk below)
 count() {
 	awk -F, -v what="$1" '
@@ -90,5 +90,5 @@ done
 c=$(count plain-to-ap)
 [ "$c" = 0 ] || fail "$c plain (non-QoS) data frames from the station"
 log "QoS data with radiotap VHT (subtype,tods,fromds,,,mcs,bw):"
-awk -F, '$1 == "0x0028" && $6 != ""' "$frames" | sort | uniq -c | sed -n 1,5p
+awk -F, '$1 == "0x0028" && $6 != "" { NF = 7; print }' OFS=, "$frames" | sort | uniq -c | sed -n 1,5p
 show "the capture (tshark -r air.pcap | head)" tshark -r "$pcap" -c 20
