@@ -61,9 +61,25 @@ vht='VHT-MCS [0-9]+ 80MHz'
 [ "$VW_DRIVER" = hwsim ] && vht='VHT-MCS [0-9]+'
 wait_rate ns1 vw1 10.0.0.1 tx "$vht"
 wait_rate ns1 vw1 10.0.0.1 rx "$vht"
-assert_grep $'^\ttx bitrate:.*'"$vht" ip netns exec ns1 iw dev vw1 station dump
-# The AP's view: its rate towards the station, and what it hears from it.
+# dump_shows NS PEER REGEX IW_ARGS...: after a burst of pings from NS to
+# PEER, "iw IW_ARGS" in NS matches REGEX (polled: hwsim's rate control
+# samples other rates now and then).
+dump_shows() {
+	local ns=$1 peer=$2 re=$3
+
+	shift 3
+	ip netns exec "$ns" ping -n -q -c 20 -i 0.01 -w 2 "$peer" >/dev/null 2>&1 || true
+	ip netns exec "$ns" iw "$@" | grep -qE -- "$re"
+}
 sta_mac=$(mac_of ns1 vw1)
-assert_grep $'^\ttx bitrate:.*'"$vht" ip netns exec ns0 iw dev vw0 station get "$sta_mac"
-assert_grep $'^\trx bitrate:.*'"$vht" ip netns exec ns0 iw dev vw0 station get "$sta_mac"
+for check in "ns1 10.0.0.1 tx dev vw1 station dump" \
+	"ns0 10.0.0.2 tx dev vw0 station get $sta_mac" \
+	"ns0 10.0.0.2 rx dev vw0 station get $sta_mac"; do
+	read -r ns peer dir args <<<"$check"
+	# shellcheck disable=SC2086  # iw's arguments as words
+	wait_for 20 dump_shows "$ns" "$peer" $'^\t'"$dir bitrate:.*$vht" $args ||
+		fail "iw $args in $ns has no $dir bitrate /$vht/"
+	# shellcheck disable=SC2086
+	log "iw $args: $(ip netns exec "$ns" iw $args | grep -E $'^\t'"$dir bitrate:")"
+done
 show "link of vw1 (ip netns exec ns1 iw dev vw1 link)" ip netns exec ns1 iw dev vw1 link

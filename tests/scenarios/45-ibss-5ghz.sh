@@ -1,5 +1,5 @@
 #!/bin/bash
-# vw-timeout: 120
+# vw-timeout: 150
 # IBSS on 5 GHz: two radios join a cell on channel 36, first without HT,
 # then an HT20 cell on the same channel.
 #

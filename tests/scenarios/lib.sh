@@ -537,6 +537,7 @@ log "scenario $VW_NAME, driver $VW_DRIVER, kernel $(uname -r)"
 # start_ap's key=value arguments.
 vw_ap_5ghz=(hw_mode=a channel=36 country_code=DE ieee80211d=1)
 vw_ap_ht40=("${vw_ap_5ghz[@]}" ieee80211n=1 'ht_capab=[HT40+][SHORT-GI-20][SHORT-GI-40]')
+# shellcheck disable=SC2034  # used by the scenarios
 vw_ap_vht80=("${vw_ap_ht40[@]}" ieee80211ac=1 'vht_capab=[SHORT-GI-80]'
 	vht_oper_chwidth=1 vht_oper_centr_freq_seg0_idx=42)
 
