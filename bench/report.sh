@@ -48,6 +48,7 @@ function median(k,    s, n) {
 }
 # the kind of measurement (BENCH_ONLY) that gives key for drv
 function kind(key, drv) {
+	if (key ~ /_vht80$/) return "vht80"
 	if (key ~ /^(tcp|udp|ping)_/) return drv == "veth" ? "veth" : "net"
 	if (key ~ /^assoc_/) return "assoc"
 	if (key ~ /^radios_/) return "radios"
@@ -146,6 +147,7 @@ END {
 	row("tcp_sta_open", "TCP station->station via AP, open", "Mbit/s", "higher", "vwifi hwsim")
 	row("tcp_ap_wpa2", "TCP station->AP, WPA2-CCMP", "Mbit/s", "higher", "vwifi hwsim")
 	row("tcp_sta_wpa2", "TCP station->station via AP, WPA2-CCMP", "Mbit/s", "higher", "vwifi hwsim")
+	row("tcp_ap_vht80", "TCP station->AP, VHT80 on 36, open", "Mbit/s", "higher", "vwifi hwsim")
 	row("udp_pps_open", "UDP 64 B received, sender unlimited, open", "kpps", "higher", "vwifi hwsim veth")
 	row("udp_pps_wpa2", "UDP 64 B received, sender unlimited, WPA2", "kpps", "higher", "vwifi hwsim")
 	row("udp_loss_open", "UDP 64 B loss at " meta["udp_pps"] " pps, open", "%", "lower", "vwifi hwsim veth")

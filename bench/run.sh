@@ -24,8 +24,8 @@
 #   BENCH_ASSOC_N        station counts ("1 10 50"; quick "1 5")
 #   BENCH_ASSOC_TIMEOUT  seconds for all stations to join (240)
 #   BENCH_RADIOS         radios created at once (1000; quick 50)
-#   BENCH_ONLY           only these kinds of measurement, of: net veth assoc
-#                        radios medium (default: all)
+#   BENCH_ONLY           only these kinds of measurement, of: net veth vht80
+#                        assoc radios medium (default: all)
 #   VW_ACCEL, VW_SMP     as for the harness (tests/qemu/run-guest.sh)
 #
 # Exits 0 when every figure was measured and the kernel logs are clean,
@@ -65,7 +65,7 @@ for v in BENCH_REPS BENCH_TCP_SECS BENCH_UDP_SECS BENCH_UDP_PPS BENCH_PINGS \
 done
 for v in $BENCH_ONLY; do
 	case $v in
-	net | veth | assoc | radios | medium) ;;
+	net | veth | vht80 | assoc | radios | medium) ;;
 	*) die "BENCH_ONLY: unknown kind $v" ;;
 	esac
 done

@@ -25,6 +25,7 @@ if [ "${1:-}" = one ]; then
 	case $1 in
 	net) bench_net "$2" ;;
 	veth) bench_veth ;;
+	vht80) bench_vht80 ;;
 	assoc) shift && bench_assoc "$@" ;;
 	radios) bench_radios ;;
 	*) fail "unknown job $1" ;;
@@ -171,6 +172,9 @@ main() {
 			job "$drv" "$net_limit" "$(net_keys "$sec" sta)" net "$sec"
 		done
 		[ "$sec" = open ] && job veth "$net_limit" "$(net_keys open)" veth
+	done
+	for drv in vwifi hwsim; do
+		job "$drv" "$net_limit" tcp_ap_vht80 vht80
 	done
 	for n in $BENCH_ASSOC_N; do
 		assoc_keys+="assoc_$n "

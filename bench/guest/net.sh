@@ -16,13 +16,18 @@
 #   station -> AP        ns1 -> 10.0.0.1
 #   station -> station   ns1 -> 10.0.0.3, forwarded by the AP
 #
+# VHT80 (bench_vht80): vw0 as AP, open, 80 MHz on channels 36-48 (primary
+# 36, centre 42, country DE) and vw1 as its station, TCP ns1 -> 10.0.0.1:
+# the same figure as tcp_ap_open on the 5 GHz band at 80 MHz wide.
+#
 # veth (bench_veth), the limit for any virtual link:
 #
 #   ns1 veth1 10.0.0.2  <---- one veth pair ---->  ns0 veth0 10.0.0.1
 #
 # Keys (suffix _open or _wpa2): tcp_ap, tcp_sta (Mbit/s), udp_pps (thousand
 # 64-byte datagrams received per second, sender unlimited), udp_loss (% lost
-# at BENCH_UDP_PPS offered), ping (median RTT of BENCH_PINGS pings, ms).
+# at BENCH_UDP_PPS offered), ping (median RTT of BENCH_PINGS pings, ms);
+# tcp_ap_vht80 (Mbit/s).
 
 # iperf_server NS: an iperf3 server in NS, stopped by the cleanup.
 iperf_server() {
@@ -157,6 +162,33 @@ bench_net() {
 	for i in 0 1 2; do
 		n "ns$i" ip -s link show "vw$i" || true
 		ip netns exec "ns$i" ethtool -S "vw$i" 2>/dev/null | grep -v ': 0$' || true
+	done
+}
+
+# bench_vht80: TCP station -> AP on a VHT80 BSS, on $VW_DRIVER.
+bench_vht80() {
+	local i
+
+	# hostapd's country_code sets DE for the guest: back to the world
+	# domain when the job ends (lib.sh).
+	reg_world_at_exit
+	load_vwifi 2
+	for i in 0 1; do
+		put_in_netns "vw_phy$i" "ns$i"
+		set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
+	done
+	# shellcheck disable=SC2154  # set in tests/scenarios/lib.sh
+	start_ap ns0 vw0 hostapd-open.conf "${vw_ap_vht80[@]}"
+	start_sta ns1 vw1 wpa_supplicant-open.conf
+	wait_connected ns1 vw1 120
+	n ns1 iw dev vw1 info | grep -E 'channel|width' || true
+	ping_ok ns1 10.0.0.1 3
+	iperf_server ns0
+
+	measure_tcp tcp_ap_vht80 ns1 10.0.0.1
+	n ns1 iw dev vw1 link || true
+	for i in 0 1; do
+		n "ns$i" ip -s link show "vw$i" || true
 	done
 }
 

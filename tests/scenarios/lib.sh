@@ -523,3 +523,101 @@ require() {
 [ "$(id -u)" = 0 ] || skip "scenarios need root (they run inside the test guest)"
 require ip iw hostapd hostapd_cli wpa_supplicant wpa_cli ping
 log "scenario $VW_NAME, driver $VW_DRIVER, kernel $(uname -r)"
+
+# ---- bands, regulatory, rates (the 802.11n/ac scenarios, 4x-*.sh) ---------
+#
+# The regulatory domain is the guest's, not a namespace's. At boot it is the
+# world domain (00) from wireless-regdb's regulatory.db, which cfg80211
+# loads from /lib/firmware: it marks all of 5 GHz "no IR", so nothing may
+# start radiating there (no AP, no IBSS, no active scan). An AP config sets
+# country_code (hostapd asks the kernel for that country); IBSS and monitor
+# users run "iw reg set CC" first.
+
+# hostapd settings of an HT40+ / VHT80 BSS on channel 36 in Germany, for
+# start_ap's key=value arguments.
+vw_ap_5ghz=(hw_mode=a channel=36 country_code=DE ieee80211d=1)
+vw_ap_ht40=("${vw_ap_5ghz[@]}" ieee80211n=1 'ht_capab=[HT40+][SHORT-GI-20][SHORT-GI-40]')
+# shellcheck disable=SC2034  # used by the scenarios
+vw_ap_vht80=("${vw_ap_ht40[@]}" ieee80211ac=1 'vht_capab=[SHORT-GI-80]'
+	vht_oper_chwidth=1 vht_oper_centr_freq_seg0_idx=42)
+
+# reg_country: the alpha2 of the guest's regulatory domain ("00": world).
+reg_country() {
+	iw reg get | awk '$1 == "country" { sub(/:$/, "", $2); print $2; exit }'
+}
+
+reg_is() {
+	[ "$(reg_country)" = "$1" ]
+}
+
+# reg_set CC: the guest's regulatory domain becomes country CC (waited
+# for); reg_world_at_exit too.
+reg_set() {
+	pp iw reg set "$1"
+	wait_for 10 reg_is "$1" || fail "the regulatory domain did not become $1"
+	reg_world_at_exit
+}
+
+# reg_world_at_exit: put the world domain back when the scenario ends, so
+# the next scenario starts as a fresh system does (a country set by "iw reg
+# set" or hostapd's country_code outlives the radios: cfg80211 stays
+# loaded). Runs before vw_cleanup, which gets the scenario's exit status.
+reg_world_at_exit() {
+	trap vw_reg_exit EXIT
+}
+
+vw_reg_exit() {
+	local rc=$?
+
+	iw reg set 00 >/dev/null 2>&1 || true
+	(exit $rc)
+	vw_cleanup
+}
+
+# stop_ap NS IFACE: stop the hostapd start_ap started on IFACE (by its pid
+# file) and wait until it is gone.
+stop_ap() {
+	local pid
+
+	pid=$(cat "$VW_DIR/hostapd-$2.pid") || fail "no hostapd pid file for $2"
+	pp kill "$pid"
+	wait_for 10 vw_pid_gone "$pid" || fail "hostapd on $2 did not stop"
+}
+
+vw_pid_gone() {
+	! kill -0 "$1" 2>/dev/null
+}
+
+# link_rate NS IFACE tx|rx: the "tx bitrate:" or "rx bitrate:" value of
+# "iw dev IFACE link" ("866.7 MBit/s VHT-MCS 9 80MHz short GI VHT-NSS 2").
+link_rate() {
+	ip netns exec "$1" iw dev "$2" link |
+		awk -v f="$3 bitrate:" '{ line = $0; sub(/^[ \t]+/, "", line) }
+			index(line, f) == 1 { sub(f "[ \t]*", "", line); print line; exit }'
+}
+
+# rate_mcs RATE: the MCS index in a bitrate as iw prints it (HT "MCS 15",
+# VHT "VHT-MCS 9"); nothing for a legacy rate.
+rate_mcs() {
+	sed -nE 's/.*[ -]MCS ([0-9]+).*/\1/p' <<<"$1"
+}
+
+# rate_after_ping_is NS IFACE PEER tx|rx REGEX: a burst of pings to PEER,
+# then the link's tx or rx bitrate matches REGEX. The rate is the one of the
+# last data frame; mac80211's rate control (hwsim) needs a few dozen frames
+# before it leaves its first guess.
+rate_after_ping_is() {
+	ip netns exec "$1" ping -n -q -c 20 -i 0.01 -w 2 "$3" >/dev/null 2>&1 || true
+	grep -qE -- "$5" <<<"$(link_rate "$1" "$2" "$4")"
+}
+
+# wait_rate NS IFACE PEER tx|rx REGEX [SECS]: poll rate_after_ping_is; fail
+# showing the last rate.
+wait_rate() {
+	local secs=${6:-20}
+
+	if ! wait_for "$secs" rate_after_ping_is "$1" "$2" "$3" "$4" "$5"; then
+		fail "$2's $4 bitrate is '$(link_rate "$1" "$2" "$4")', not /$5/"
+	fi
+	log "$2 $4 bitrate: $(link_rate "$1" "$2" "$4")"
+}
