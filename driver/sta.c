@@ -227,8 +227,7 @@ static unsigned long vw_sta_search_step(struct vw_radio *radio)
 	for (; sta->tries < n; sta->tries++) {
 		chan = sta->search_chan ?: vw_channel_nth(radio->wiphy,
 							 sta->tries);
-		if (!(chan->flags & (IEEE80211_CHAN_DISABLED |
-				     IEEE80211_CHAN_NO_IR)))
+		if (!(chan->flags & IEEE80211_CHAN_DISABLED))
 			break;
 	}
 	if (sta->tries++ >= n) {
@@ -237,6 +236,9 @@ static unsigned long vw_sta_search_step(struct vw_radio *radio)
 		return 0;
 	}
 	WRITE_ONCE(radio->channel, chan);
+	/* where we may not send first (5 GHz in the world domain), listen */
+	if (chan->flags & IEEE80211_CHAN_NO_IR)
+		return msecs_to_jiffies(VW_SCAN_PASSIVE_MS);
 	ies_len = vw_band_put_sta_ies(radio->wiphy, chan, ies, sizeof(ies),
 				      !sta->no_ht, !sta->no_vht);
 	vw_air_send_mgmt(radio, VW_HDR3_LEN + 2 + IEEE80211_MAX_SSID_LEN +
