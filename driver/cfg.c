@@ -39,7 +39,7 @@ static int vw_get_channel(struct wiphy *wiphy, struct wireless_dev *wdev,
 	bool active = READ_ONCE(radio->ap.started) ||
 		      READ_ONCE(radio->ibss.joined) ||
 		      READ_ONCE(radio->sta.state) == VW_STA_CONNECTED ||
-		      radio->wdev.iftype == NL80211_IFTYPE_MONITOR;
+		      wdev->iftype == NL80211_IFTYPE_MONITOR;
 
 	if (!active)
 		return -ENODATA;
