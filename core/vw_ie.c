@@ -114,23 +114,18 @@ int vw_ie_put_legacy_rates(u8 *buf, size_t cap, bool cck)
 
 const u8 *vw_ie_find_vendor(const u8 *ies, size_t len, u32 oui, u8 type)
 {
-	size_t pos = 0;
-	size_t elen;
-	const u8 *e;
+	const u8 *end = ies + len, *e;
 
 	if (!ies)
 		return NULL;
-
-	while (pos < len) {
-		elen = ie_whole_len(ies, len, pos);
-		if (!elen)
-			return NULL;
-		e = ies + pos;
-		if (e[0] == VW_EID_VENDOR && e[1] >= VENDOR_HDR_LEN &&
+	/* vw_ie_find() checks each element whole before returning it */
+	for (e = vw_ie_find(ies, len, VW_EID_VENDOR); e;
+	     e = vw_ie_find(e + 2 + e[1], (size_t)(end - (e + 2 + e[1])),
+			    VW_EID_VENDOR)) {
+		if (e[1] >= VENDOR_HDR_LEN &&
 		    ((u32)e[2] << 16 | (u32)e[3] << 8 | e[4]) == oui &&
 		    e[5] == type)
 			return e;
-		pos += elen;
 	}
 	return NULL;
 }

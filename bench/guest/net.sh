@@ -133,7 +133,7 @@ measure_all() {
 
 # bench_net SEC: open or wpa2, on $VW_DRIVER.
 bench_net() {
-	local sec=$1 i ap_conf sta_conf
+	local sec=$1 ap_conf sta_conf
 
 	case $sec in
 	open) ap_conf=hostapd-open.conf sta_conf=wpa_supplicant-open.conf ;;
@@ -141,11 +141,7 @@ bench_net() {
 	*) fail "bench_net: unknown security $sec" ;;
 	esac
 
-	load_vwifi 3
-	for i in 0 1 2; do
-		put_in_netns "vw_phy$i" "ns$i"
-		set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-	done
+	radios_in_netns 3
 	start_ap ns0 vw0 "$ap_conf"
 	start_sta ns1 vw1 "$sta_conf"
 	start_sta ns2 vw2 "$sta_conf"
@@ -167,16 +163,10 @@ bench_net() {
 
 # bench_vht80: TCP station -> AP on a VHT80 BSS, on $VW_DRIVER.
 bench_vht80() {
-	local i
-
 	# hostapd's country_code sets DE for the guest: back to the world
 	# domain when the job ends (lib.sh).
 	reg_world_at_exit
-	load_vwifi 2
-	for i in 0 1; do
-		put_in_netns "vw_phy$i" "ns$i"
-		set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-	done
+	radios_in_netns 2
 	# shellcheck disable=SC2154  # set in tests/scenarios/lib.sh
 	start_ap ns0 vw0 hostapd-open.conf "${vw_ap_vht80[@]}"
 	start_sta ns1 vw1 wpa_supplicant-open.conf

@@ -15,11 +15,7 @@
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-load_vwifi 2
-for i in 0 1; do
-	put_in_netns "vw_phy$i" "ns$i"
-	set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-done
+radios_in_netns 2
 
 start_ap ns0 vw0 hostapd-wpa2.conf
 sed 's/psk="12345678"/psk="wrongpassword"/' "$VW_EXAMPLES/wpa_supplicant.conf" >"$VW_DIR/wrong.conf"

@@ -22,11 +22,7 @@
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
-load_vwifi 4
-for i in 0 1 2 3; do
-	put_in_netns "vw_phy$i" "ns$i"
-	set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-done
+radios_in_netns 4
 
 start_ap ns0 vw0 hostapd-wpa2.conf
 start_ap ns2 vw2 hostapd-open.conf ssid=other channel=1

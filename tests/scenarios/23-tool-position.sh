@@ -44,11 +44,7 @@ signals() {
 	printf '%s %s\n' "$(station_signal ns0 vw0)" "$(station_signal ns1 vw1)"
 }
 
-load_vwifi 2
-for i in 0 1; do
-	put_in_netns "vw_phy$i" "ns$i"
-	set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-done
+radios_in_netns 2
 
 vt radio set vw0 position 0 0 0 txpower 20
 vt radio set vw1 position 0.5 -1.25 2

@@ -23,11 +23,7 @@ rx_lost() {
 	"$VW_TOOL" radio list "$1" --json | sed -n 's/.*"rx_lost": \([0-9]*\).*/\1/p'
 }
 
-load_vwifi 2
-for i in 0 1; do
-	put_in_netns "vw_phy$i" "ns$i"
-	set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-done
+radios_in_netns 2
 start_ap ns0 vw0 hostapd-open.conf
 start_sta ns1 vw1 wpa_supplicant-open.conf
 wait_connected ns1 vw1

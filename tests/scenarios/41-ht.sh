@@ -22,11 +22,7 @@
 . "$(dirname "$0")/lib.sh"
 
 reg_world_at_exit
-load_vwifi 2
-for i in 0 1; do
-	put_in_netns "vw_phy$i" "ns$i"
-	set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-done
+radios_in_netns 2
 
 ht20=$'\tchannel 6 \\(2437 MHz\\), width: 20 MHz, center1: 2437 MHz'
 ht40=$'\tchannel 36 \\(5180 MHz\\), width: 40 MHz, center1: 5190 MHz'

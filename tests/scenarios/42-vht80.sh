@@ -22,11 +22,7 @@
 require iperf3 python3
 
 reg_world_at_exit
-load_vwifi 2
-for i in 0 1; do
-	put_in_netns "vw_phy$i" "ns$i"
-	set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-done
+radios_in_netns 2
 
 start_ap ns0 vw0 hostapd-wpa2.conf "${vw_ap_vht80[@]}"
 start_sta ns1 vw1 wpa_supplicant.conf

@@ -52,11 +52,7 @@ tx_mcs_at_least() {
 }
 
 reg_world_at_exit
-load_vwifi 2
-for i in 0 1; do
-	put_in_netns "vw_phy$i" "ns$i"
-	set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-done
+radios_in_netns 2
 vt radio set vw0 position 0 0 0
 vt radio set vw1 position 1 0 0
 

@@ -363,17 +363,23 @@ start_sta() {
 }
 
 # wpa_cli_ns NS IFACE CMD...
+# radios_in_netns N: N radios, radio i in its own namespace nsI with
+# 10.0.0.(I+1)/24.
+radios_in_netns() {
+	local i
+
+	load_vwifi "$1"
+	for ((i = 0; i < $1; i++)); do
+		put_in_netns "vw_phy$i" "ns$i"
+		set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
+	done
+}
+
 # bss_of_two AP_CONF STA_CONF: three radios, each in its own namespace ns0..2
 # with 10.0.0.1..3/24; hostapd with AP_CONF on vw0, wpa_supplicant with
 # STA_CONF on vw1 and vw2, both connected.
 bss_of_two() {
-	local i
-
-	load_vwifi 3
-	for i in 0 1 2; do
-		put_in_netns "vw_phy$i" "ns$i"
-		set_ip "ns$i" "vw$i" "10.0.0.$((i + 1))/24"
-	done
+	radios_in_netns 3
 	start_ap ns0 vw0 "$1"
 	start_sta ns1 vw1 "$2"
 	start_sta ns2 vw2 "$2"
