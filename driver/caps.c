@@ -164,7 +164,11 @@ void vw_caps_legacy(const struct ieee80211_channel *chan,
 /*
  * The rate of the next frame to peer: the channel is the same both ways,
  * so the peer hears us at the signal we hear it at, corrected by the
- * difference of our tx powers. Remembered for the station info. RCU.
+ * difference of our tx powers. Remembered for the station info, and
+ * picked anew only when that margin over the sensitivity changes (or
+ * vw_peer_caps_changed() says so): a stream of frames at one signal
+ * costs one choice. Any context; two CPUs sending to one peer at once
+ * at worst pick the same rate twice.
  */
 void vw_peer_tx_rate(struct vw_radio *radio, struct vw_peer *peer,
 		     struct vw_rate *rate)
@@ -172,9 +176,21 @@ void vw_peer_tx_rate(struct vw_radio *radio, struct vw_peer *peer,
 	struct vw_rate_caps caps = peer->caps;
 	int signal = READ_ONCE(peer->signal) - READ_ONCE(peer->tx_power) +
 		     READ_ONCE(radio->tx_power);
+	int sensitivity = READ_ONCE(vw_model.sensitivity);
 
-	vw_rate_pick(&caps, signal, READ_ONCE(vw_model.sensitivity), rate);
+	if (READ_ONCE(peer->tx_rate_margin) == signal - sensitivity) {
+		*rate = peer->tx_rate;
+		return;
+	}
+	vw_rate_pick(&caps, signal, sensitivity, rate);
 	peer->tx_rate = *rate;
+	WRITE_ONCE(peer->tx_rate_margin, signal - sensitivity);
+}
+
+/* The peer's capabilities changed: its next frame's rate is picked anew. */
+void vw_peer_caps_changed(struct vw_peer *peer)
+{
+	WRITE_ONCE(peer->tx_rate_margin, INT_MIN);
 }
 
 /* A rate as nl80211 reports it (iw link, station dump). */

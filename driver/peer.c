@@ -55,6 +55,7 @@ struct vw_peer *vw_peer_add(struct vw_radio *radio, const u8 *addr)
 	vw_caps_legacy(chan, &peer->caps);
 	peer->tx_rate = vw_band_of(chan)->mgmt_rate;
 	peer->rx_rate = peer->tx_rate;
+	peer->tx_rate_margin = INT_MIN;
 	peer->tx_power = VW_DEFAULT_TX_POWER;
 	INIT_RCU_WORK(&peer->free_work, vw_peer_free_work);
 	list_add_tail_rcu(&peer->list, &radio->peers);

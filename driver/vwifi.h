@@ -120,6 +120,7 @@ struct vw_peer {
 	struct vw_rate_caps caps;	/* rates we both can use (caps.c) */
 	bool wmm;			/* QoS data with it */
 	struct vw_rate tx_rate;		/* of our last frame to it */
+	int tx_rate_margin;		/* dB it was picked for; INT_MIN: anew */
 	struct vw_rate rx_rate;		/* of its last frame to us */
 	atomic64_t rx_bytes, tx_bytes;
 	atomic64_t rx_packets, tx_packets;
@@ -324,6 +325,7 @@ void vw_caps_legacy(const struct ieee80211_channel *chan,
 		    struct vw_rate_caps *caps);
 void vw_peer_tx_rate(struct vw_radio *radio, struct vw_peer *peer,
 		     struct vw_rate *rate);
+void vw_peer_caps_changed(struct vw_peer *peer);
 void vw_rate_to_info(const struct vw_rate *r, struct rate_info *ri);
 int vw_caps_put_ht_oper(const struct cfg80211_chan_def *c, u8 *buf,
 			size_t cap);
