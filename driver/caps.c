@@ -54,8 +54,14 @@ void vw_chandef_from_ies(struct vw_radio *radio,
 			 VW_HT_OPER_OFFSET_BELOW)
 			type = NL80211_CHAN_HT40MINUS;
 	}
+	/*
+	 * The offset is the remote's word: newer kernels also check a 40 MHz
+	 * centre against the band's channelization, and usable() WARNs on
+	 * an invalid chandef, so valid() goes first
+	 */
 	cfg80211_chandef_create(&c, chan, type);
-	if (!cfg80211_chandef_usable(radio->wiphy, &c, IEEE80211_CHAN_DISABLED))
+	if (!cfg80211_chandef_valid(&c) ||
+	    !cfg80211_chandef_usable(radio->wiphy, &c, IEEE80211_CHAN_DISABLED))
 		cfg80211_chandef_create(&c, chan, NL80211_CHAN_HT20);
 	*out = c;
 	if (!vht || vht[0] != VW_VHT_OPER_80 || !sband->vht_cap.vht_supported ||
