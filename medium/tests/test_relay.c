@@ -166,20 +166,30 @@ static void test_copy_per_radio(void)
 	teardown();
 }
 
+/*
+ * Three clients a, b, c; b's radio 2 and c's radio 3 known to the medium
+ * (they have sent), every queue empty.
+ */
+static void three_clients(struct vw_client **a, struct vw_client **b,
+			  struct vw_client **c)
+{
+	setup();
+	*a = vw_client_new(&m, -1, "a");
+	*b = vw_client_new(&m, -1, "b");
+	*c = vw_client_new(&m, -1, "c");
+	send_from(*b, 2, 20, 0);
+	send_from(*c, 3, 20, 0);
+	collect(*a);
+	collect(*b);
+	collect(*c);
+}
+
 static void test_deny(void)
 {
 	struct vw_client *a, *b, *c;
 
-	setup();
-	a = vw_client_new(&m, -1, "a");
-	b = vw_client_new(&m, -1, "b");
-	c = vw_client_new(&m, -1, "c");
-	send_from(b, 2, 20, 0);
-	send_from(c, 3, 20, 0);
+	three_clients(&a, &b, &c);
 	pair(1, 2)->denied = true;	/* radio 2 denies radio 1 */
-	collect(a);
-	collect(b);
-	collect(c);
 
 	send_from(a, 1, 20, 0);
 	CHECK_EQ(collect(b), 0);
@@ -236,15 +246,7 @@ static void test_deny_relayed_source(void)
 {
 	struct vw_client *a, *b, *c;
 
-	setup();
-	a = vw_client_new(&m, -1, "a");
-	b = vw_client_new(&m, -1, "b");
-	c = vw_client_new(&m, -1, "c");
-	send_from(b, 2, 20, 0);
-	send_from(c, 3, 20, 0);
-	collect(a);
-	collect(b);
-	collect(c);
+	three_clients(&a, &b, &c);
 	pair(4, 2)->denied = true;	/* radio 2 denies radio 4 */
 
 	send_data(a, 1, 4, 2412, &rate_1m);
