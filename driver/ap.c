@@ -446,9 +446,7 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 	peer->tx_power = info->tx_power;
 	peer->assoc_jiffies = jiffies;
 	/* what it can do, from its HT/VHT capabilities and WMM element */
-	vw_caps_from_ies(radio, &radio->chandef, f->ies, f->ies_len,
-			 &peer->caps, &peer->wmm);
-	vw_peer_caps_changed(peer);
+	vw_peer_set_caps(radio, peer, f->ies, f->ies_len);
 	vw_peer_tx_rate(radio, peer, &peer->tx_rate);
 
 	sinfo = kzalloc(sizeof(*sinfo), GFP_ATOMIC);

@@ -99,15 +99,32 @@ static u8 vw_vht_streams(u16 map)
 	return n;
 }
 
+/* A peer we know nothing of yet: legacy rates of the band. */
+void vw_caps_legacy(const struct ieee80211_channel *chan,
+		    struct vw_rate_caps *caps)
+{
+	memset(caps, 0, sizeof(*caps));
+	caps->mode = VW_MODE_LEGACY;
+	caps->width = VW_WIDTH_20;
+	caps->nss = 1;
+	caps->cck = vw_band_of(chan)->cck;
+}
+
+/* The peer's capabilities changed: its next frame's rate is picked anew. */
+static void vw_peer_caps_changed(struct vw_peer *peer)
+{
+	WRITE_ONCE(peer->tx_rate_margin, INT_MIN);
+}
+
 /*
  * A peer's capability elements (a station's association request, an
- * AP's association response, an IBSS peer's beacon) against ours on the
- * chandef we use with it: the rates both can use, and whether it does
- * WMM (QoS data).
+ * AP's association response, an IBSS peer's beacon) against ours on
+ * chandef: the rates both can use.
  */
-void vw_caps_from_ies(struct vw_radio *radio,
-		      const struct cfg80211_chan_def *chandef, const u8 *ies,
-		      size_t len, struct vw_rate_caps *caps, bool *wmm)
+static void vw_caps_from_ies(struct vw_radio *radio,
+			     const struct cfg80211_chan_def *chandef,
+			     const u8 *ies, size_t len,
+			     struct vw_rate_caps *caps)
 {
 	const struct ieee80211_supported_band *sband =
 		radio->wiphy->bands[chandef->chan->band];
@@ -117,12 +134,7 @@ void vw_caps_from_ies(struct vw_radio *radio,
 	u32 vht_info = 0;
 	u8 width = vw_width_of(chandef);
 
-	*wmm = vw_ie_find_vendor(ies, len, VW_OUI_MICROSOFT, VW_WMM_TYPE);
-	memset(caps, 0, sizeof(*caps));
-	caps->mode = VW_MODE_LEGACY;
-	caps->width = VW_WIDTH_20;
-	caps->nss = 1;
-	caps->cck = vw_band_of(chandef->chan)->cck;
+	vw_caps_legacy(chandef->chan, caps);
 	if (!ht || !sband->ht_cap.ht_supported ||
 	    chandef->width == NL80211_CHAN_WIDTH_20_NOHT)
 		return;
@@ -156,15 +168,18 @@ void vw_caps_from_ies(struct vw_radio *radio,
 	}
 }
 
-/* A peer we know nothing of yet: legacy rates of the band. */
-void vw_caps_legacy(const struct ieee80211_channel *chan,
-		    struct vw_rate_caps *caps)
+/*
+ * What a peer can do, from its capability elements, on the radio's
+ * chandef: its rates and whether it does WMM (QoS data). Its next
+ * frame's rate is picked anew, after the new capabilities are in place.
+ * radio->lock held.
+ */
+void vw_peer_set_caps(struct vw_radio *radio, struct vw_peer *peer,
+		      const u8 *ies, size_t len)
 {
-	memset(caps, 0, sizeof(*caps));
-	caps->mode = VW_MODE_LEGACY;
-	caps->width = VW_WIDTH_20;
-	caps->nss = 1;
-	caps->cck = vw_band_of(chan)->cck;
+	vw_caps_from_ies(radio, &radio->chandef, ies, len, &peer->caps);
+	peer->wmm = vw_ie_find_vendor(ies, len, VW_OUI_MICROSOFT, VW_WMM_TYPE);
+	vw_peer_caps_changed(peer);
 }
 
 /*
@@ -172,7 +187,7 @@ void vw_caps_legacy(const struct ieee80211_channel *chan,
  * so the peer hears us at the signal we hear it at, corrected by the
  * difference of our tx powers. Remembered for the station info, and
  * picked anew only when that margin over the sensitivity changes (or
- * vw_peer_caps_changed() says so): a stream of frames at one signal
+ * vw_peer_set_caps() says so): a stream of frames at one signal
  * costs one choice. Any context; two CPUs sending to one peer at once
  * at worst pick the same rate twice.
  */
@@ -191,12 +206,6 @@ void vw_peer_tx_rate(struct vw_radio *radio, struct vw_peer *peer,
 	vw_rate_pick(&caps, signal, sensitivity, rate);
 	peer->tx_rate = *rate;
 	WRITE_ONCE(peer->tx_rate_margin, signal - sensitivity);
-}
-
-/* The peer's capabilities changed: its next frame's rate is picked anew. */
-void vw_peer_caps_changed(struct vw_peer *peer)
-{
-	WRITE_ONCE(peer->tx_rate_margin, INT_MIN);
 }
 
 /* A rate as nl80211 reports it (iw link, station dump). */

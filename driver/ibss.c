@@ -260,10 +260,8 @@ void vw_ibss_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 			break;
 		}
 		/* HT with HT peers; data stays non-QoS in a cell */
-		vw_caps_from_ies(radio, &radio->chandef, f->ies, f->ies_len,
-				 &peer->caps, &peer->wmm);
+		vw_peer_set_caps(radio, peer, f->ies, f->ies_len);
 		peer->wmm = false;
-		vw_peer_caps_changed(peer);
 		break;
 	case VW_STYPE_PROBE_REQ:
 		if ((ssid[1] && !same_ssid) || !vw_source_ok(radio, f->addr2) ||

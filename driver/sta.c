@@ -368,9 +368,7 @@ static void vw_sta_rx_assoc_resp(struct vw_radio *radio,
 	/* the BSS's width and what we both can do, from the response */
 	vw_chandef_from_ies(radio, sta->chan, f->ies, f->ies_len,
 			    &radio->chandef);
-	vw_caps_from_ies(radio, &radio->chandef, f->ies, f->ies_len,
-			 &ap->caps, &ap->wmm);
-	vw_peer_caps_changed(ap);
+	vw_peer_set_caps(radio, ap, f->ies, f->ies_len);
 	vw_peer_tx_rate(radio, ap, &ap->tx_rate);
 	rcu_assign_pointer(sta->ap, ap);
 	sta->state = VW_STA_CONNECTED;

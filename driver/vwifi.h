@@ -318,14 +318,12 @@ int vw_band_put_sta_ies(struct wiphy *wiphy,
 void vw_chandef_from_ies(struct vw_radio *radio,
 			 struct ieee80211_channel *chan, const u8 *ies,
 			 size_t len, struct cfg80211_chan_def *out);
-void vw_caps_from_ies(struct vw_radio *radio,
-		      const struct cfg80211_chan_def *chandef, const u8 *ies,
-		      size_t len, struct vw_rate_caps *caps, bool *wmm);
+void vw_peer_set_caps(struct vw_radio *radio, struct vw_peer *peer,
+		      const u8 *ies, size_t len);
 void vw_caps_legacy(const struct ieee80211_channel *chan,
 		    struct vw_rate_caps *caps);
 void vw_peer_tx_rate(struct vw_radio *radio, struct vw_peer *peer,
 		     struct vw_rate *rate);
-void vw_peer_caps_changed(struct vw_peer *peer);
 void vw_rate_to_info(const struct vw_rate *r, struct rate_info *ri);
 int vw_caps_put_ht_oper(const struct cfg80211_chan_def *c, u8 *buf,
 			size_t cap);
