@@ -353,6 +353,10 @@ for s in "${series_arr[@]}"; do
 	done
 	for n in "${guests[@]}"; do
 		dir=$(shard_dir "$KVER" "$n")
+		if [ -f "$dir/boot-failed.log" ]; then
+			echo "   guest $n/$shards did not come up the first time and was booted again; that console ended:"
+			tail -n 15 "$dir/boot-failed.log" | sed 's/^/    | /'
+		fi
 		if [ "$(cat "$dir/status" 2>/dev/null)" != ok ]; then
 			echo "   guest $n/$shards did not finish (see $dir/console.log):"
 			tail -n 15 "$dir/host.log" 2>/dev/null | sed 's/^/    | /'
