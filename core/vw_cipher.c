@@ -65,9 +65,11 @@ const struct vw_cipher *vw_cipher_find(u32 suite)
 	return NULL;
 }
 
+/* NULL-safe, so that vw_cipher_find()'s answer can be asked directly */
 bool vw_cipher_is_group_mgmt(const struct vw_cipher *c)
 {
-	return c->kind == VW_CIPHER_BIP_CMAC || c->kind == VW_CIPHER_BIP_GMAC;
+	return c && (c->kind == VW_CIPHER_BIP_CMAC ||
+		     c->kind == VW_CIPHER_BIP_GMAC);
 }
 
 /*

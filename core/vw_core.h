@@ -441,7 +441,10 @@ struct vw_cipher {
 
 /* The table row of a suite, or NULL for one we do not implement. */
 const struct vw_cipher *vw_cipher_find(u32 suite);
-/* The BIP kinds: an IGTK's or BIGTK's cipher, never a pairwise one. */
+/*
+ * The BIP kinds: an IGTK's or BIGTK's cipher, never a pairwise one.
+ * False for NULL.
+ */
 bool vw_cipher_is_group_mgmt(const struct vw_cipher *c);
 /*
  * The nonce of c for frame f and packet number pn (a BIP IPN): CCM

@@ -515,8 +515,10 @@ static void test_find_unknown(void)
 				       0x04ac0f00, 0xffffffff };
 	size_t i;
 
-	for (i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++)
+	for (i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
 		CHECK(vw_cipher_find(unknown[i]) == NULL);
+		CHECK(!vw_cipher_is_group_mgmt(vw_cipher_find(unknown[i])));
+	}
 }
 
 /*
