@@ -201,6 +201,7 @@ int vw_radiotap_put(u8 *buf, size_t cap, const struct vw_air_info *info,
 #define VW_STYPE_DISASSOC 10
 #define VW_STYPE_AUTH 11
 #define VW_STYPE_DEAUTH 12
+#define VW_STYPE_ACTION 13
 #define VW_STYPE_DATA 0
 #define VW_STYPE_NULLFUNC 4
 #define VW_STYPE_QOS_DATA 8
@@ -250,6 +251,7 @@ int vw_radiotap_put(u8 *buf, size_t cap, const struct vw_air_info *info,
 #define VW_EID_RSN 48
 #define VW_EID_EXT_RATES 50
 #define VW_EID_HT_OPER 61
+#define VW_EID_MMIE 76
 #define VW_EID_EXT_CAP 127
 #define VW_EID_VHT_CAP 191
 #define VW_EID_VHT_OPER 192
@@ -390,9 +392,119 @@ int vw_ccmp_hdr_get(const u8 *hdr, size_t len, u64 *pn, u8 *key_idx);
 void vw_ccmp_nonce(const struct vw_frame *f, u64 pn, u8 *nonce);
 /*
  * AAD with the masked fields of the MAC header (without the 2-byte length
- * prefix CCM adds itself); returns its length or -VW_ENOSPC.
+ * prefix CCM adds itself); returns its length or -VW_ENOSPC. GCMP's AAD is
+ * the same (802.11-2016 12.5.5.3.3), for data and for unicast robust
+ * management frames alike.
  */
 int vw_ccmp_aad(const struct vw_frame *f, u8 *aad, size_t cap);
+
+/* ---- ciphers (vw_cipher.c) ----
+ *
+ * The RSN cipher suites a key may be installed for (802.11-2016 Table
+ * 9-131), one table row each, and the framing around the AES the caller
+ * brings. CCM and GCM kinds encrypt a body behind the 8-byte header of
+ * vw_ccmp_hdr_put() (GCMP's header is CCMP's, 12.5.5.2) and append the
+ * MIC; their AAD is vw_ccmp_aad(). The BIP kinds leave a group-addressed
+ * management frame readable and append a Management MIC element (MMIE)
+ * whose MIC covers vw_bip_aad() and the body with that MIC zeroed.
+ */
+#define VW_CIPHER_SUITE_CCMP_128 0x000fac04
+#define VW_CIPHER_SUITE_BIP_CMAC_128 0x000fac06
+#define VW_CIPHER_SUITE_GCMP_128 0x000fac08
+#define VW_CIPHER_SUITE_GCMP_256 0x000fac09
+#define VW_CIPHER_SUITE_CCMP_256 0x000fac0a
+#define VW_CIPHER_SUITE_BIP_GMAC_128 0x000fac0b
+#define VW_CIPHER_SUITE_BIP_GMAC_256 0x000fac0c
+#define VW_CIPHER_SUITE_BIP_CMAC_256 0x000fac0d
+
+#define VW_CIPHER_MIC_MAX 16
+#define VW_CIPHER_HDR_LEN 8		/* CCMP and GCMP header */
+#define VW_CIPHER_NONCE_MAX 13
+#define VW_GCMP_NONCE_LEN 12
+
+enum vw_cipher_kind {
+	VW_CIPHER_CCM,		/* CCMP-128, CCMP-256 */
+	VW_CIPHER_GCM,		/* GCMP-128, GCMP-256 */
+	VW_CIPHER_BIP_CMAC,	/* AES-CMAC over the frame */
+	VW_CIPHER_BIP_GMAC,	/* AES-GCM with the frame as AAD only */
+};
+
+struct vw_cipher {
+	u32 suite;		/* 00-0F-AC:type, as WLAN_CIPHER_SUITE_* */
+	const char *name;	/* "CCMP-128", "GCMP-256", "BIP-CMAC-128" ... */
+	enum vw_cipher_kind kind;
+	u8 key_len;		/* 16 or 32 */
+	u8 hdr_len;		/* VW_CIPHER_HDR_LEN before the body; BIP: 0 */
+	u8 mic_len;		/* 8 (CCMP-128, BIP-CMAC-128) or 16 */
+	u8 nonce_len;		/* 13 CCM, 12 GCM and GMAC, 0 CMAC */
+};
+
+/* The table row of a suite, or NULL for one we do not implement. */
+const struct vw_cipher *vw_cipher_find(u32 suite);
+/*
+ * The BIP kinds: an IGTK's or BIGTK's cipher, never a pairwise one.
+ * False for NULL.
+ */
+bool vw_cipher_is_group_mgmt(const struct vw_cipher *c);
+/*
+ * The nonce of c for frame f and packet number pn (a BIP IPN): CCM
+ * 12.5.3.3.4 (vw_ccmp_nonce()), GCM 12.5.5.3.4 and BIP-GMAC 12.5.4
+ * (A2 || PN5..PN0), none for BIP-CMAC. Returns its length (0 for CMAC),
+ * -VW_ENOSPC when cap is smaller, or -VW_EINVAL for a PN over 48 bits or
+ * an unknown kind.
+ */
+int vw_cipher_nonce(const struct vw_cipher *c, const struct vw_frame *f,
+		    u64 pn, u8 *nonce, size_t cap);
+
+#define VW_BIP_AAD_LEN 20
+/*
+ * BIP's AAD (12.5.4.3): FC with Retry, PwrMgt and MoreData zeroed, A1, A2,
+ * A3. Returns VW_BIP_AAD_LEN, -VW_ENOSPC, or -VW_EINVAL when f is not a
+ * management frame.
+ */
+int vw_bip_aad(const struct vw_frame *f, u8 *aad, size_t cap);
+
+/*
+ * Management MIC element (9.4.2.55): id VW_EID_MMIE, length 16 or 24,
+ * Key ID (little endian; 4 or 5 for an IGTK, 6 or 7 for a BIGTK), IPN
+ * (6 bytes, little endian), MIC (8 bytes for BIP-CMAC-128, else 16).
+ */
+#define VW_MMIE_LEN_MAX (2 + 2 + 6 + VW_CIPHER_MIC_MAX)
+#define VW_MMIE_KEY_ID_MIN 4
+#define VW_MMIE_KEY_ID_MAX 7
+
+struct vw_mmie {
+	u16 key_id;
+	u64 ipn;
+	const u8 *mic;		/* into the caller's buffer */
+	u8 mic_len;
+};
+
+/*
+ * Writes an MMIE with its MIC zeroed, as the MIC is computed over it;
+ * returns its length (18 or 26), -VW_ENOSPC (nothing written) or
+ * -VW_EINVAL for a key id, IPN or MIC length the element cannot carry.
+ */
+int vw_mmie_put(u8 *buf, size_t cap, u16 key_id, u64 ipn, u8 mic_len);
+/*
+ * Reads the MMIE that must end the management frame body body[0..len),
+ * as BIP requires (12.5.4): returns its offset in body and fills m
+ * (which may be NULL to only check), -VW_ETRUNC when body is shorter than
+ * the element, or -VW_EINVAL when the last bytes are not an MMIE with a
+ * MIC of mic_len (8 or 16) and a key id of 4-7.
+ */
+int vw_mmie_get(const u8 *body, size_t len, u8 mic_len, struct vw_mmie *m);
+
+/*
+ * Robust management frames (802.11w): deauthentication, disassociation
+ * and action frames of a category Table 9-76 calls robust (all but Public,
+ * HT, Unprotected WNM, Self-protected, Unprotected DMG, VHT, S1G and
+ * Vendor-specific). A protected action frame is robust whatever its
+ * encrypted category; an unprotected one too short for a category is not.
+ * vw_frame_parse() does not model action frames yet: a caller that has
+ * one fills type, stype, body, body_len and is_protected itself.
+ */
+bool vw_mgmt_is_robust(const struct vw_frame *f);
 
 /* ---- radio model (vw_model.c) ---- */
 /*

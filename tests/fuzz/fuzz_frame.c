@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libFuzzer harness for the 802.11 frame parser and what the driver does
- * next with a parsed frame: CCMP header, nonce and AAD, element lookup,
+ * next with a parsed frame: CCMP header, nonce and AAD, the nonce of every
+ * cipher, BIP's AAD and MMIE, whether the frame is robust, element lookup,
  * LLC/SNAP. Beyond not crashing, every pointer the parser hands out must
  * stay inside the input.
  */
@@ -49,6 +50,102 @@ static void check_ccmp(const struct vw_frame *f)
 		__builtin_trap();
 }
 
+/* Every suite of the table gives a nonce of its length; BIP's AAD too. */
+static void check_ciphers(const struct vw_frame *f)
+{
+	static const u32 suites[] = {
+		VW_CIPHER_SUITE_CCMP_128, VW_CIPHER_SUITE_GCMP_128,
+		VW_CIPHER_SUITE_GCMP_256, VW_CIPHER_SUITE_CCMP_256,
+		VW_CIPHER_SUITE_BIP_CMAC_128, VW_CIPHER_SUITE_BIP_GMAC_128,
+		VW_CIPHER_SUITE_BIP_GMAC_256, VW_CIPHER_SUITE_BIP_CMAC_256,
+	};
+	u8 nonce[VW_CIPHER_NONCE_MAX], aad[VW_BIP_AAD_LEN];
+	const struct vw_cipher *c;
+	size_t i;
+	int want;
+
+	for (i = 0; i < sizeof(suites) / sizeof(suites[0]); i++) {
+		c = vw_cipher_find(suites[i]);
+		if (!c || vw_cipher_nonce(c, f, VW_PN_MAX, nonce,
+					  sizeof(nonce)) != c->nonce_len)
+			__builtin_trap();
+	}
+	want = f->type == VW_FTYPE_MGMT ? VW_BIP_AAD_LEN : -VW_EINVAL;
+	if (vw_bip_aad(f, aad, sizeof(aad)) != want)
+		__builtin_trap();
+}
+
+/*
+ * An MMIE read from the end of the body, for either MIC length, lies
+ * inside it, carries what the element can, and writes back the same.
+ */
+static void check_mmie(const struct vw_frame *f)
+{
+	static const u8 mic_lens[] = { 8, VW_CIPHER_MIC_MAX };
+	u8 again[VW_MMIE_LEN_MAX];
+	struct vw_mmie m;
+	size_t i, j, len;
+	int off;
+
+	for (i = 0; i < sizeof(mic_lens); i++) {
+		off = vw_mmie_get(f->body, f->body_len, mic_lens[i], &m);
+		if (off == -VW_ETRUNC || off == -VW_EINVAL)
+			continue;
+		len = 10 + (size_t)mic_lens[i];
+		if (off < 0 || (size_t)off + len != f->body_len ||
+		    m.mic_len != mic_lens[i] || m.ipn > VW_PN_MAX ||
+		    m.key_id < VW_MMIE_KEY_ID_MIN ||
+		    m.key_id > VW_MMIE_KEY_ID_MAX)
+			__builtin_trap();
+		inside(m.mic, m.mic_len, f->body, f->body_len);
+		/* all but the MIC, which vw_mmie_put() leaves zeroed */
+		if (vw_mmie_put(again, sizeof(again), m.key_id, m.ipn,
+				m.mic_len) != (int)len)
+			__builtin_trap();
+		for (j = 0; j < len - m.mic_len; j++) {
+			if (again[j] != f->body[off + j])
+				__builtin_trap();
+		}
+	}
+}
+
+/*
+ * Of the subtypes vw_frame_parse() models, deauthentication and
+ * disassociation are the robust ones.
+ */
+static void check_robust(const struct vw_frame *f)
+{
+	bool want = f->type == VW_FTYPE_MGMT &&
+		    (f->stype == VW_STYPE_DEAUTH ||
+		     f->stype == VW_STYPE_DISASSOC);
+
+	if (vw_mgmt_is_robust(f) != want)
+		__builtin_trap();
+}
+
+/*
+ * vw_frame_parse() models no action frames, so the input is also read as
+ * one by hand: its Protected bit, and whatever follows a 3-address header
+ * as the body (the category first).
+ */
+static void check_action(const u8 *data, size_t size)
+{
+	struct vw_frame f = {
+		.type = VW_FTYPE_MGMT,
+		.stype = VW_STYPE_ACTION,
+	};
+
+	if (size < VW_HDR3_LEN)
+		return;
+	f.fc = vw_get_le16(data);
+	f.is_protected = !!(f.fc & VW_FC_PROTECTED);
+	f.body = data + VW_HDR3_LEN;
+	f.body_len = size - VW_HDR3_LEN;
+	if (vw_mgmt_is_robust(&f) && !f.is_protected && !f.body_len)
+		__builtin_trap();
+	check_mmie(&f);
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
@@ -56,6 +153,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	struct vw_frame f;
 	int ret;
 
+	check_action(data, size);
 	ret = vw_frame_parse(data, size, &f);
 	if (ret != 0) {
 		if (ret != -VW_ETRUNC && ret != -VW_EINVAL)
@@ -70,6 +168,9 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		inside(f.addr4, VW_ETH_ALEN, data, f.hdr_len);
 	check_ies(&f, data, size);
 	check_ccmp(&f);
+	check_ciphers(&f);
+	check_mmie(&f);
+	check_robust(&f);
 	if (f.type == VW_FTYPE_DATA && !f.is_protected)
 		vw_llc_snap_get(f.body, f.body_len);
 	return 0;

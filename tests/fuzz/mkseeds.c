@@ -13,6 +13,7 @@
 static const u8 ap[VW_ETH_ALEN] = { 0x02, 0, 0, 0, 1, 0 };
 static const u8 sta[VW_ETH_ALEN] = { 0x02, 0, 0, 0, 2, 0 };
 static const u8 peer[VW_ETH_ALEN] = { 0x02, 0, 0, 0, 3, 0 };
+static const u8 bcast[VW_ETH_ALEN] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
 static int write_file(const char *dir, const char *name, const u8 *buf,
 		      size_t len)
@@ -81,6 +82,23 @@ int main(int argc, char **argv)
 	err |= seed(fd, ad, "assoc_resp", buf, n);
 	n = vw_build_deauth(buf, sizeof(buf), VW_STYPE_DEAUTH, sta, ap, ap, 5, 3);
 	err |= seed(fd, ad, "deauth", buf, n);
+
+	/* broadcast deauthentication and disassociation under BIP: MMIE */
+	n = vw_build_deauth(buf, sizeof(buf), VW_STYPE_DEAUTH, bcast, ap, ap,
+			    10, 3);
+	n += vw_mmie_put(buf + n, sizeof(buf) - (size_t)n, 4, 1, 8);
+	err |= seed(fd, ad, "deauth_bip_cmac", buf, n);
+	n = vw_build_deauth(buf, sizeof(buf), VW_STYPE_DISASSOC, bcast, ap, ap,
+			    11, 8);
+	n += vw_mmie_put(buf + n, sizeof(buf) - (size_t)n, 5, 2,
+			 VW_CIPHER_MIC_MAX);
+	err |= seed(fd, ad, "disassoc_bip_gmac", buf, n);
+
+	/* an SA Query request: category 8, action 0, transaction id */
+	n = vw_build_mgmt_hdr(buf, sizeof(buf), VW_STYPE_ACTION, sta, ap, ap,
+			      12);
+	memcpy(buf + n, "\x08\x00\x12\x34", 4);
+	err |= seed(fd, ad, "action_sa_query", buf, n + 4);
 
 	/* a beacon: header, fixed fields, elements */
 	n = vw_build_mgmt_hdr(buf, sizeof(buf), VW_STYPE_BEACON, peer, ap, ap, 6);
