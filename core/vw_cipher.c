@@ -65,6 +65,11 @@ const struct vw_cipher *vw_cipher_find(u32 suite)
 	return NULL;
 }
 
+const struct vw_cipher *vw_cipher_nth(size_t n)
+{
+	return n < N_ELEMS(ciphers) ? &ciphers[n] : NULL;
+}
+
 /* NULL-safe, so that vw_cipher_find()'s answer can be asked directly */
 bool vw_cipher_is_group_mgmt(const struct vw_cipher *c)
 {

@@ -231,6 +231,7 @@ int vw_radiotap_put(u8 *buf, size_t cap, const struct vw_air_info *info,
 #define VW_REASSOC_REQ_FIXED 10	/* + current AP */
 #define VW_ASSOC_RESP_FIXED 6	/* capability, status, AID */
 #define VW_REASON_FIXED 2	/* deauth / disassoc reason */
+#define VW_ACTION_FIXED 1	/* category; the rest is the action's own */
 
 #define VW_AUTH_ALG_OPEN 0
 #define VW_AUTH_ALG_SAE 3	/* body after the fixed fields is not an IE chain */
@@ -289,10 +290,11 @@ struct vw_frame {
  * return -VW_EINVAL; truncated ones -VW_ETRUNC, and management frames whose
  * element chain is broken -VW_EINVAL. A protected management frame body is
  * ciphertext, and an SAE authentication body is not an element chain: both
- * are left unparsed (ies NULL, ies_len 0). Only authentication,
- * deauthentication and disassociation frames may be protected (others
- * return -VW_EINVAL), and their body must hold at least VW_PROTECTED_MIN
- * bytes (-VW_ETRUNC).
+ * are left unparsed (ies NULL, ies_len 0), and so is an action frame's
+ * body after its category (fields of the action's own). Only
+ * authentication, deauthentication, disassociation and action frames may
+ * be protected (others return -VW_EINVAL), and their body must hold at
+ * least VW_PROTECTED_MIN bytes (-VW_ETRUNC).
  */
 int vw_frame_parse(const u8 *buf, size_t len, struct vw_frame *f);
 
@@ -441,6 +443,8 @@ struct vw_cipher {
 
 /* The table row of a suite, or NULL for one we do not implement. */
 const struct vw_cipher *vw_cipher_find(u32 suite);
+/* Row n of the table, NULL past its end: for listing them all. */
+const struct vw_cipher *vw_cipher_nth(size_t n);
 /*
  * The BIP kinds: an IGTK's or BIGTK's cipher, never a pairwise one.
  * False for NULL.
@@ -501,8 +505,6 @@ int vw_mmie_get(const u8 *body, size_t len, u8 mic_len, struct vw_mmie *m);
  * HT, Unprotected WNM, Self-protected, Unprotected DMG, VHT, S1G and
  * Vendor-specific). A protected action frame is robust whatever its
  * encrypted category; an unprotected one too short for a category is not.
- * vw_frame_parse() does not model action frames yet: a caller that has
- * one fills type, stype, body, body_len and is_protected itself.
  */
 bool vw_mgmt_is_robust(const struct vw_frame *f);
 

@@ -56,6 +56,8 @@ static int mgmt_fixed_len(u8 stype)
 		return VW_REASON_FIXED;
 	case VW_STYPE_AUTH:
 		return VW_AUTH_FIXED;
+	case VW_STYPE_ACTION:
+		return VW_ACTION_FIXED;
 	default:
 		return -1;
 	}
@@ -108,12 +110,12 @@ static size_t mac_hdr_len(u16 fc)
 static bool mgmt_protectable(u8 stype)
 {
 	return stype == VW_STYPE_AUTH || stype == VW_STYPE_DEAUTH ||
-	       stype == VW_STYPE_DISASSOC;
+	       stype == VW_STYPE_DISASSOC || stype == VW_STYPE_ACTION;
 }
 
 /*
  * Finds the element chain after the fixed fields of a management body.
- * Protected bodies are ciphertext and SAE bodies are not elements, so
+ * Protected bodies are ciphertext, SAE and action bodies not elements, so
  * those keep ies NULL rather than being mistaken for a broken chain; a
  * protected body must still hold the protection's header and MIC.
  */
@@ -130,8 +132,10 @@ static int parse_mgmt_body(struct vw_frame *f)
 	}
 	if (f->body_len < fixed)
 		return -VW_ETRUNC;
-	if (f->stype == VW_STYPE_AUTH &&
-	    vw_get_le16(f->body) == VW_AUTH_ALG_SAE)
+	/* SAE's fields and an action's are not elements */
+	if ((f->stype == VW_STYPE_AUTH &&
+	     vw_get_le16(f->body) == VW_AUTH_ALG_SAE) ||
+	    f->stype == VW_STYPE_ACTION)
 		return 0;
 	if (!vw_ie_chain_valid(f->body + fixed, f->body_len - fixed))
 		return -VW_EINVAL;

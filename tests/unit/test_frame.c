@@ -583,10 +583,10 @@ static void test_rejects(void)
 	CHECK_EQ(parse_fc(0x0094, 64), -VW_EINVAL);
 	/* extension type */
 	CHECK_EQ(parse_fc(0x000c, 64), -VW_EINVAL);
-	/* management subtypes we do not model: ATIM, action, timing adv. */
+	/* management subtypes we do not model: ATIM, timing adv., NoAck */
 	CHECK_EQ(parse_fc(VW_FC(VW_FTYPE_MGMT, 9), 64), -VW_EINVAL);
-	CHECK_EQ(parse_fc(VW_FC(VW_FTYPE_MGMT, 13), 64), -VW_EINVAL);
 	CHECK_EQ(parse_fc(VW_FC(VW_FTYPE_MGMT, 6), 64), -VW_EINVAL);
+	CHECK_EQ(parse_fc(VW_FC(VW_FTYPE_MGMT, 14), 64), -VW_EINVAL);
 	/* data subtypes with CF-Ack/CF-Poll */
 	CHECK_EQ(parse_fc(VW_FC(VW_FTYPE_DATA, 1), 64), -VW_EINVAL);
 	CHECK_EQ(parse_fc(VW_FC(VW_FTYPE_DATA, 10), 64), -VW_EINVAL);
@@ -663,6 +663,45 @@ static void test_protected_mgmt(void)
 	CHECK_EQ(p.f.body_len, 18);
 	parsed_free(&p);
 	check_truncations(buf, (size_t)n);
+}
+
+/*
+ * An action frame: a category, then the action's own fields, which are
+ * no element chain (an SA Query's transaction id here); protected, a
+ * CCMP header and MIC around all of it.
+ */
+static void test_action(void)
+{
+	u8 buf[64];
+	struct parsed p;
+	size_t n = VW_HDR3_LEN + 4;
+
+	vw_build_mgmt_hdr(buf, sizeof(buf), VW_STYPE_ACTION, ap, sta, ap, 3);
+	memcpy(buf + VW_HDR3_LEN, "\x08\x00\xff\xff", 4);	/* SA Query req. */
+	p = parse_copy(buf, n);
+	CHECK_EQ(p.ret, 0);
+	CHECK_EQ(p.f.stype, VW_STYPE_ACTION);
+	CHECK(p.f.ies == NULL);
+	CHECK_EQ(p.f.body_len, 4);
+	CHECK_EQ(p.f.body[0], 8);
+	CHECK(vw_mgmt_is_robust(&p.f));
+	parsed_free(&p);
+	/* without its category it is truncated */
+	p = parse_copy(buf, VW_HDR3_LEN);
+	CHECK_EQ(p.ret, -VW_ETRUNC);
+	parsed_free(&p);
+	check_truncations(buf, n);
+
+	vw_put_le16(buf, vw_get_le16(buf) | VW_FC_PROTECTED);
+	memset(buf + VW_HDR3_LEN, 0x5a, VW_PROTECTED_MIN + 4);
+	p = parse_copy(buf, VW_HDR3_LEN + VW_PROTECTED_MIN + 4);
+	CHECK_EQ(p.ret, 0);
+	CHECK(p.f.is_protected);
+	CHECK(vw_mgmt_is_robust(&p.f));
+	parsed_free(&p);
+	p = parse_copy(buf, VW_HDR3_LEN + VW_PROTECTED_MIN - 1);
+	CHECK_EQ(p.ret, -VW_ETRUNC);
+	parsed_free(&p);
 }
 
 /*
@@ -792,6 +831,7 @@ int main(void)
 	RUN(test_bad_ie_chain);
 	RUN(test_short_fixed_fields);
 	RUN(test_protected_mgmt);
+	RUN(test_action);
 	RUN(test_protected_mgmt_short);
 	RUN(test_sae_auth);
 	RUN(test_llc_snap_put);
