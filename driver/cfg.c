@@ -125,6 +125,12 @@ static int vw_del_key(struct wiphy *wiphy, vw_op_dev_t *dev, int link_id,
 	return vw_key_del(wiphy, vw_op_netdev(dev), link_id, idx, pairwise, mac);
 }
 
+static int vw_set_default_mgmt_key(struct wiphy *wiphy, vw_op_dev_t *dev,
+				   int link_id, u8 idx)
+{
+	return vw_key_set_default_mgmt(wiphy, vw_op_netdev(dev), link_id, idx);
+}
+
 const struct cfg80211_ops vw_cfg_ops = {
 	.add_virtual_intf = vw_monitor_add,
 	.del_virtual_intf = vw_monitor_del,
@@ -155,4 +161,5 @@ const struct cfg80211_ops vw_cfg_ops = {
 	.get_key = vw_get_key,
 	.del_key = vw_del_key,
 	.set_default_key = vw_key_set_default,
+	.set_default_mgmt_key = vw_set_default_mgmt_key,
 };

@@ -1,22 +1,121 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Keys and CCMP-128 (IEEE 802.11 12.5.3) through the kernel crypto API:
- * ccm(aes) with an 8-byte MIC, in place on the skb. The standard's nonce
- * and AAD come from the shared core. Each key owns a per-CPU scratch area
- * (request, AAD, IV, scatterlist) so the data path allocates nothing;
- * users run with BH disabled, which makes the per-CPU area theirs.
+ * The ciphers of the core's table (core/vw_cipher.c) through the kernel
+ * crypto API: CCMP-128/256 (ccm(aes)) and GCMP-128/256 (gcm(aes)) protect
+ * data and unicast robust management frames in place on the skb; BIP
+ * (cmac(aes), and GMAC as gcm(aes) over authenticated data only) signs
+ * group-addressed robust management frames with an MMIE. The standard's
+ * nonce, AAD and MMIE come from the shared core.
+ *
+ * Each AEAD key owns a per-CPU scratch area (request, AAD, IV,
+ * scatterlist) so the data path allocates nothing; users run with BH
+ * disabled, which makes the per-CPU area theirs.
  */
 #include <crypto/aead.h>
+#include <crypto/hash.h>
+#include <crypto/algapi.h>
 #include <linux/scatterlist.h>
 
 #include "vwifi.h"
 
-struct vw_ccmp_scratch {
+/* the 16-byte CCM IV is a flags byte (L - 1 = 1) and the 13-byte nonce */
+#define VW_CCM_IV_FLAGS 1
+#define VW_IV_MAX 16
+
+struct vw_crypt_scratch {
 	u8 aad[VW_CCMP_AAD_MAX + 2];
-	u8 iv[16];
-	struct scatterlist sg[2];
+	u8 iv[VW_IV_MAX];
+	u8 tag[VW_CIPHER_MIC_MAX];	/* BIP-GMAC's computed MIC */
+	struct scatterlist sg[3];
 	struct aead_request req;	/* followed by the tfm's context */
 };
+
+/* the crypto API's algorithm of each kind of cipher */
+static const char * const vw_crypto_alg[] = {
+	[VW_CIPHER_CCM] = "ccm(aes)",
+	[VW_CIPHER_GCM] = "gcm(aes)",
+	[VW_CIPHER_BIP_CMAC] = "cmac(aes)",
+	[VW_CIPHER_BIP_GMAC] = "gcm(aes)",
+};
+
+static bool vw_kind_is_hash(enum vw_cipher_kind kind)
+{
+	return kind == VW_CIPHER_BIP_CMAC;
+}
+
+/*
+ * One instance of each algorithm, held from load to unload, so the kernel
+ * has loaded its modules before the first key (loading them then took a
+ * second under emulation, while hostapd waited) and we know which ciphers
+ * to offer. A missing one is only reported: what needs it is not offered.
+ */
+static struct crypto_aead *vw_aead_held[2];	/* ccm, gcm */
+static struct crypto_shash *vw_cmac_held;
+static u32 vw_suites[8];	/* as many as the core's table has */
+static int vw_n_suites;
+
+static bool vw_kind_available(enum vw_cipher_kind kind)
+{
+	switch (kind) {
+	case VW_CIPHER_CCM:
+		return vw_aead_held[0];
+	case VW_CIPHER_GCM:
+	case VW_CIPHER_BIP_GMAC:
+		return vw_aead_held[1];
+	case VW_CIPHER_BIP_CMAC:
+		return vw_cmac_held;
+	}
+	return false;
+}
+
+void vw_crypto_init(void)
+{
+	const struct vw_cipher *c;
+	struct crypto_aead *aead;
+	struct crypto_shash *shash;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(vw_aead_held); i++) {
+		const char *alg = vw_crypto_alg[i ? VW_CIPHER_GCM :
+						VW_CIPHER_CCM];
+
+		aead = crypto_alloc_aead(alg, 0, CRYPTO_ALG_ASYNC);
+		if (IS_ERR(aead))
+			pr_warn("no %s (%ld): its ciphers are not offered\n",
+				alg, PTR_ERR(aead));
+		else
+			vw_aead_held[i] = aead;
+	}
+	shash = crypto_alloc_shash(vw_crypto_alg[VW_CIPHER_BIP_CMAC], 0, 0);
+	if (IS_ERR(shash))
+		pr_warn("no cmac(aes) (%ld): BIP-CMAC is not offered\n",
+			PTR_ERR(shash));
+	else
+		vw_cmac_held = shash;
+
+	for (i = 0; (c = vw_cipher_nth(i)) &&
+		    vw_n_suites < ARRAY_SIZE(vw_suites); i++)
+		if (vw_kind_available(c->kind))
+			vw_suites[vw_n_suites++] = c->suite;
+}
+
+void vw_crypto_uninit(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(vw_aead_held); i++)
+		if (vw_aead_held[i])
+			crypto_free_aead(vw_aead_held[i]);
+	if (vw_cmac_held)
+		crypto_free_shash(vw_cmac_held);
+}
+
+/* what wiphys advertise: the table's ciphers this kernel can run */
+const u32 *vw_crypto_suites(int *n)
+{
+	*n = vw_n_suites;
+	return vw_suites;
+}
 
 /* process context; no reader may hold the key any more */
 void vw_key_destroy(struct vw_key *key)
@@ -32,8 +131,12 @@ void vw_key_destroy(struct vw_key *key)
 			kfree(*per_cpu_ptr(key->scratch, cpu));
 		free_percpu(key->scratch);
 	}
-	if (!IS_ERR_OR_NULL(key->tfm))
-		crypto_free_aead(key->tfm);
+	if (key->cipher && vw_kind_is_hash(key->cipher->kind)) {
+		if (!IS_ERR_OR_NULL(key->shash))
+			crypto_free_shash(key->shash);
+	} else if (!IS_ERR_OR_NULL(key->aead)) {
+		crypto_free_aead(key->aead);
+	}
 	kfree_sensitive(key);
 }
 
@@ -43,87 +146,6 @@ static void vw_key_free_work(struct work_struct *work)
 				    free_work));
 }
 
-/*
- * One instance of the cipher, held from load to unload, so the kernel
- * has loaded its modules before the first key: loading them then took a
- * second under emulation, while hostapd waited. Missing, it is only
- * reported: open networks work without it.
- */
-static struct crypto_aead *vw_ccmp_cipher;
-
-void vw_crypto_init(void)
-{
-	vw_ccmp_cipher = crypto_alloc_aead("ccm(aes)", 0, CRYPTO_ALG_ASYNC);
-	if (IS_ERR(vw_ccmp_cipher)) {
-		pr_warn("no ccm(aes) cipher (%ld): WPA2 will not work\n",
-			PTR_ERR(vw_ccmp_cipher));
-		vw_ccmp_cipher = NULL;
-	}
-}
-
-void vw_crypto_uninit(void)
-{
-	if (vw_ccmp_cipher)
-		crypto_free_aead(vw_ccmp_cipher);
-}
-
-/* process context */
-struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx)
-{
-	size_t size;
-	struct vw_key *key;
-	u64 pn = 0;
-	int cpu, i, err;
-
-	if (params->cipher != WLAN_CIPHER_SUITE_CCMP)
-		return ERR_PTR(-EOPNOTSUPP);
-	if (params->key_len != 16 || params->seq_len > 6)
-		return ERR_PTR(-EINVAL);
-
-	key = kzalloc(sizeof(*key), GFP_KERNEL);
-	if (!key)
-		return ERR_PTR(-ENOMEM);
-	key->idx = idx;
-	spin_lock_init(&key->tx_lock);
-	INIT_RCU_WORK(&key->free_work, vw_key_free_work);
-	/* the RSC is the last PN the peer sent: accept only newer ones */
-	for (i = params->seq_len - 1; i >= 0; i--)
-		pn = (pn << 8) | params->seq[i];
-	key->rx_pn = pn;
-	atomic64_set(&key->tx_pn, 0);
-
-	key->tfm = crypto_alloc_aead("ccm(aes)", 0, CRYPTO_ALG_ASYNC);
-	if (IS_ERR(key->tfm)) {
-		err = PTR_ERR(key->tfm);
-		goto err_destroy;
-	}
-	err = crypto_aead_setauthsize(key->tfm, VW_CCMP_MIC_LEN) ?:
-	      crypto_aead_setkey(key->tfm, params->key, params->key_len);
-	if (err)
-		goto err_destroy;
-
-	err = -ENOMEM;
-	key->scratch = alloc_percpu(void *);
-	if (!key->scratch)
-		goto err_destroy;
-	size = sizeof(struct vw_ccmp_scratch) + crypto_aead_reqsize(key->tfm);
-	for_each_possible_cpu(cpu) {
-		struct vw_ccmp_scratch *s = kzalloc(size, GFP_KERNEL);
-
-		if (!s)
-			goto err_destroy;
-		aead_request_set_tfm(&s->req, key->tfm);
-		*per_cpu_ptr(key->scratch, cpu) = s;
-	}
-	key->created = true;
-	pr_debug("lifetime: key %p created\n", key);
-	return key;
-
-err_destroy:
-	vw_key_destroy(key);
-	return ERR_PTR(err);
-}
-
 /* any context: frees after readers are gone */
 void vw_key_free(struct vw_key *key)
 {
@@ -131,43 +153,121 @@ void vw_key_free(struct vw_key *key)
 		queue_rcu_work(vw_wq, &key->free_work);
 }
 
-/* Publishes key (or NULL) in slot and frees what was there. */
-void vw_key_replace(struct vw_key __rcu **slot, struct vw_key *key,
-		    spinlock_t *lock)
+static int vw_key_setup_aead(struct vw_key *key, const u8 *secret)
 {
-	struct vw_key *old;
+	const struct vw_cipher *c = key->cipher;
+	size_t size;
+	int cpu, err;
 
-	spin_lock_bh(lock);
-	old = rcu_replace_pointer(*slot, key, lockdep_is_held(lock));
-	spin_unlock_bh(lock);
-	vw_key_free(old);
+	key->aead = crypto_alloc_aead(vw_crypto_alg[c->kind], 0,
+				      CRYPTO_ALG_ASYNC);
+	if (IS_ERR(key->aead))
+		return PTR_ERR(key->aead);
+	err = crypto_aead_setauthsize(key->aead, c->mic_len) ?:
+	      crypto_aead_setkey(key->aead, secret, c->key_len);
+	if (err)
+		return err;
+
+	key->scratch = alloc_percpu(void *);
+	if (!key->scratch)
+		return -ENOMEM;
+	size = sizeof(struct vw_crypt_scratch) +
+	       crypto_aead_reqsize(key->aead);
+	for_each_possible_cpu(cpu) {
+		struct vw_crypt_scratch *s = kzalloc(size, GFP_KERNEL);
+
+		if (!s)
+			return -ENOMEM;
+		aead_request_set_tfm(&s->req, key->aead);
+		*per_cpu_ptr(key->scratch, cpu) = s;
+	}
+	return 0;
 }
 
-static int vw_ccmp_crypt(struct vw_key *key, const struct vw_frame *f,
+static int vw_key_setup_cmac(struct vw_key *key, const u8 *secret)
+{
+	key->shash = crypto_alloc_shash(vw_crypto_alg[VW_CIPHER_BIP_CMAC],
+					0, 0);
+	if (IS_ERR(key->shash))
+		return PTR_ERR(key->shash);
+	return crypto_shash_setkey(key->shash, secret, key->cipher->key_len);
+}
+
+/*
+ * Process context. Key IDs 0-3 take pairwise and group data ciphers,
+ * 4-7 (IGTK, BIGTK) the BIP ones; a cipher this kernel cannot run is
+ * refused like an unknown one.
+ */
+struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx)
+{
+	const struct vw_cipher *c = vw_cipher_find(params->cipher);
+	struct vw_key *key;
+	u64 pn = 0;
+	int i, err;
+
+	if (!c || !vw_kind_available(c->kind))
+		return ERR_PTR(-EOPNOTSUPP);
+	if (vw_cipher_is_group_mgmt(c) != (idx >= VW_NUM_DATA_KEYS) ||
+	    idx >= VW_NUM_KEYS)
+		return ERR_PTR(-EINVAL);
+	if (params->key_len != c->key_len || params->seq_len > 6)
+		return ERR_PTR(-EINVAL);
+
+	key = kzalloc(sizeof(*key), GFP_KERNEL);
+	if (!key)
+		return ERR_PTR(-ENOMEM);
+	key->cipher = c;
+	key->idx = idx;
+	spin_lock_init(&key->tx_lock);
+	INIT_RCU_WORK(&key->free_work, vw_key_free_work);
+	/* the RSC is the last PN the peer sent: accept only newer ones */
+	for (i = params->seq_len - 1; i >= 0; i--)
+		pn = (pn << 8) | params->seq[i];
+	key->rx_pn = pn;
+	key->rx_pn_mgmt = pn;
+	atomic64_set(&key->tx_pn, 0);
+
+	err = vw_kind_is_hash(c->kind) ? vw_key_setup_cmac(key, params->key) :
+					 vw_key_setup_aead(key, params->key);
+	if (err) {
+		vw_key_destroy(key);
+		return ERR_PTR(err);
+	}
+	key->created = true;
+	pr_debug("lifetime: key %p created\n", key);
+	return key;
+}
+
+/*
+ * CCMP or GCMP on payload[0..len) (plus the MIC behind it), AAD from the
+ * MAC header in f. Any context; takes the per-CPU scratch with BH off.
+ */
+static int vw_aead_crypt(struct vw_key *key, const struct vw_frame *f,
 			 u64 pn, u8 *payload, size_t len, bool encrypt)
 {
-	struct vw_ccmp_scratch *s;
-	int aad_len, err;
+	const struct vw_cipher *c = key->cipher;
+	unsigned int mic = c->mic_len;
+	struct vw_crypt_scratch *s;
+	int aad_len, off, err;
 
 	local_bh_disable();
 	s = *this_cpu_ptr(key->scratch);
 	aad_len = vw_ccmp_aad(f, s->aad, sizeof(s->aad));
-	if (aad_len < 0) {
+	memset(s->iv, 0, sizeof(s->iv));
+	off = c->kind == VW_CIPHER_CCM;
+	s->iv[0] = off ? VW_CCM_IV_FLAGS : 0;
+	if (aad_len < 0 ||
+	    vw_cipher_nonce(c, f, pn, s->iv + off, sizeof(s->iv) - off) < 0) {
 		err = -EINVAL;
 		goto out;
 	}
-	/* CCM's IV: flags (L - 1 = 1), the 13-byte nonce, counter */
-	memset(s->iv, 0, sizeof(s->iv));
-	s->iv[0] = 1;
-	vw_ccmp_nonce(f, pn, s->iv + 1);
-
 	sg_init_table(s->sg, 2);
 	sg_set_buf(&s->sg[0], s->aad, aad_len);
-	sg_set_buf(&s->sg[1], payload, len + VW_CCMP_MIC_LEN);
+	sg_set_buf(&s->sg[1], payload, len + mic);
 	aead_request_set_callback(&s->req, 0, NULL, NULL);
 	aead_request_set_ad(&s->req, aad_len);
 	aead_request_set_crypt(&s->req, s->sg, s->sg,
-			       encrypt ? len : len + VW_CCMP_MIC_LEN, s->iv);
+			       encrypt ? len : len + mic, s->iv);
 	err = encrypt ? crypto_aead_encrypt(&s->req) :
 			crypto_aead_decrypt(&s->req);
 out:
@@ -176,180 +276,173 @@ out:
 }
 
 /*
- * skb->data + hdr_off is a MAC header followed by room for the CCMP
- * header and the plaintext; tailroom holds the MIC. BH disabled.
+ * skb->data + hdr_off is a MAC header (data or robust management frame)
+ * followed by room for the cipher's header and the plaintext; tailroom
+ * holds the MIC. The caller sets the Protected bit. BH disabled.
  */
-int vw_ccmp_encrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off)
+int vw_key_encrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off)
 {
+	const struct vw_cipher *c = key->cipher;
 	struct vw_frame f;
-	u8 *ccmp;
+	u8 *hdr;
 	u64 pn;
 
 	if (vw_frame_parse(skb->data + hdr_off, skb->len - hdr_off, &f) < 0 ||
-	    f.body_len < VW_CCMP_HDR_LEN)
+	    f.body_len < c->hdr_len || skb_tailroom(skb) < c->mic_len)
 		return -EINVAL;
 	pn = atomic64_inc_return(&key->tx_pn);
 	if (pn > VW_PN_MAX)
 		return -EOVERFLOW;	/* a rekey is overdue: never reuse */
-	ccmp = (u8 *)f.body;
-	vw_ccmp_hdr_put(ccmp, pn, key->idx);
-	skb_put(skb, VW_CCMP_MIC_LEN);
-	return vw_ccmp_crypt(key, &f, pn, ccmp + VW_CCMP_HDR_LEN,
-			     f.body_len - VW_CCMP_HDR_LEN, true);
+	hdr = (u8 *)f.body;
+	vw_ccmp_hdr_put(hdr, pn, key->idx);
+	skb_put(skb, c->mic_len);
+	return vw_aead_crypt(key, &f, pn, hdr + c->hdr_len,
+			     f.body_len - c->hdr_len, true);
 }
 
 /*
- * Checks and decrypts a received frame in place, then removes the CCMP
- * header and MIC so the frame reads as a plain one. NAPI context.
+ * Checks and decrypts a received frame in place, then removes the
+ * cipher's header and MIC so the frame reads as a plain one (but for the
+ * Protected bit). Data and management frames keep separate replay
+ * counters, as the standard asks. NAPI context.
  */
-int vw_ccmp_decrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off,
-		    const struct vw_frame *f, enum vw_drop *why)
+int vw_key_decrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off,
+		   const struct vw_frame *f, enum vw_drop *why)
 {
+	const struct vw_cipher *c = key->cipher;
+	u64 *last = f->type == VW_FTYPE_MGMT ? &key->rx_pn_mgmt : &key->rx_pn;
 	size_t hdr_len = f->hdr_len;
 	size_t len;
 	u64 pn;
 	u8 idx;
 
 	*why = VW_DROP_MALFORMED;
-	if (f->body_len < VW_CCMP_HDR_LEN + VW_CCMP_MIC_LEN ||
+	if (f->body_len < c->hdr_len + c->mic_len ||
 	    vw_ccmp_hdr_get(f->body, f->body_len, &pn, &idx) < 0)
 		return -EINVAL;
 	*why = VW_DROP_REPLAY;
-	if (pn <= key->rx_pn)
+	if (pn <= *last)
 		return -EINVAL;
-	len = f->body_len - VW_CCMP_HDR_LEN - VW_CCMP_MIC_LEN;
+	len = f->body_len - c->hdr_len - c->mic_len;
 	*why = VW_DROP_DECRYPT;
-	if (vw_ccmp_crypt(key, f, pn, (u8 *)f->body + VW_CCMP_HDR_LEN, len,
-			  false))
+	if (vw_aead_crypt(key, f, pn, (u8 *)f->body + c->hdr_len, len, false))
 		return -EBADMSG;
-	key->rx_pn = pn;
+	*last = pn;
 
-	memmove(skb->data + hdr_off + VW_CCMP_HDR_LEN, skb->data + hdr_off,
+	memmove(skb->data + hdr_off + c->hdr_len, skb->data + hdr_off,
 		hdr_len);
-	skb_pull(skb, VW_CCMP_HDR_LEN);
-	skb_trim(skb, skb->len - VW_CCMP_MIC_LEN);
+	skb_pull(skb, c->hdr_len);
+	skb_trim(skb, skb->len - c->mic_len);
 	return 0;
 }
-
-/* ---- cfg80211 key operations: process context, wiphy/RTNL held ---- */
 
 /*
- * Where a key lives: a peer's pairwise key; in IBSS a peer's own group key
- * (each member of an RSN IBSS sends with a group key of its own); else
- * the radio's group key. radio->lock or RCU; NULL if the peer is unknown.
+ * BIP's MIC (12.5.4) over the AAD of f's header and body[0..len), the
+ * body ending in an MMIE whose MIC field is zero; the full-length MIC
+ * goes to out (VW_CIPHER_MIC_MAX bytes). Any context.
  */
-static struct vw_key __rcu **vw_key_slot(struct vw_radio *radio, u8 idx,
-					 bool pairwise, const u8 *mac)
+static int vw_bip_mic(struct vw_key *key, const struct vw_frame *f, u64 ipn,
+		      const u8 *body, size_t len, u8 *out)
 {
-	bool peer_gtk = !pairwise && mac && !is_broadcast_ether_addr(mac) &&
-			radio->wdev.iftype == NL80211_IFTYPE_ADHOC;
-	struct vw_peer *peer;
+	const struct vw_cipher *c = key->cipher;
+	struct vw_crypt_scratch *s;
+	u8 aad[VW_CCMP_AAD_MAX];
+	int aad_len, err;
 
-	if (!pairwise && !peer_gtk)
-		return &radio->gtk[idx];
-	peer = mac ? vw_peer_find(radio, mac) : NULL;
-	if (!peer)
-		return NULL;
-	return pairwise ? &peer->ptk : &peer->gtk[idx];
-}
-
-int vw_key_add(struct wiphy *wiphy, struct net_device *ndev, int link_id,
-	       u8 idx, bool pairwise, const u8 *mac, struct key_params *params)
-{
-	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
-	struct vw_key __rcu **slot;
-	struct vw_key *key, *old;
-
-	if (idx >= VW_NUM_GROUP_KEYS)
+	aad_len = vw_bip_aad(f, aad, sizeof(aad));
+	if (aad_len < 0)
 		return -EINVAL;
-	key = vw_key_alloc(params, idx);
-	if (IS_ERR(key))
-		return PTR_ERR(key);
+	if (c->kind == VW_CIPHER_BIP_CMAC) {
+		u8 full[VW_CIPHER_MIC_MAX];
+		SHASH_DESC_ON_STACK(desc, key->shash);
 
-	spin_lock_bh(&radio->lock);
-	slot = vw_key_slot(radio, idx, pairwise, mac);
-	if (!slot) {
-		spin_unlock_bh(&radio->lock);
-		vw_key_destroy(key);
-		return -ENOENT;
+		desc->tfm = key->shash;
+		err = crypto_shash_init(desc) ?:
+		      crypto_shash_update(desc, aad, aad_len) ?:
+		      crypto_shash_update(desc, body, len) ?:
+		      crypto_shash_final(desc, full);
+		shash_desc_zero(desc);
+		memcpy(out, full, c->mic_len);
+		return err;
 	}
-	old = rcu_replace_pointer(*slot, key, lockdep_is_held(&radio->lock));
-	spin_unlock_bh(&radio->lock);
-	vw_key_free(old);
-	return 0;
+
+	/* GMAC: GCM that authenticates everything and encrypts nothing */
+	local_bh_disable();
+	s = *this_cpu_ptr(key->scratch);
+	memcpy(s->aad, aad, aad_len);
+	memset(s->iv, 0, sizeof(s->iv));
+	err = vw_cipher_nonce(c, f, ipn, s->iv, sizeof(s->iv));
+	if (err < 0)
+		goto out;
+	sg_init_table(s->sg, 3);
+	sg_set_buf(&s->sg[0], s->aad, aad_len);
+	sg_set_buf(&s->sg[1], body, len);
+	sg_set_buf(&s->sg[2], s->tag, c->mic_len);
+	aead_request_set_callback(&s->req, 0, NULL, NULL);
+	aead_request_set_ad(&s->req, aad_len + len);
+	aead_request_set_crypt(&s->req, s->sg, s->sg, 0, s->iv);
+	err = crypto_aead_encrypt(&s->req);
+	if (!err)
+		memcpy(out, s->tag, c->mic_len);
+out:
+	local_bh_enable();
+	return err;
 }
 
-int vw_key_del(struct wiphy *wiphy, struct net_device *ndev, int link_id,
-	       u8 idx, bool pairwise, const u8 *mac)
+/*
+ * Appends an MMIE to the group-addressed management frame at skb->data
+ * and signs it with the IGTK; tailroom must hold the MMIE. Any context,
+ * under key->tx_lock so IPNs reach the air in order.
+ */
+int vw_key_bip_sign(struct vw_key *key, struct sk_buff *skb)
 {
-	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
-	struct vw_key __rcu **slot;
-	struct vw_key *old = NULL;
+	const struct vw_cipher *c = key->cipher;
+	u8 mic[VW_CIPHER_MIC_MAX];
+	struct vw_frame f;
+	u8 *mmie;
+	u64 ipn;
+	int len, err;
 
-	if (idx >= VW_NUM_GROUP_KEYS)
-		return -ENOENT;
-	spin_lock_bh(&radio->lock);
-	slot = vw_key_slot(radio, idx, pairwise, mac);
-	if (slot)
-		old = rcu_replace_pointer(*slot, NULL,
-					  lockdep_is_held(&radio->lock));
-	spin_unlock_bh(&radio->lock);
-	vw_key_free(old);
-	return 0;
-}
-
-/* hostapd asks for the group key's transmit PN (GTK RSC in message 3) */
-int vw_key_get(struct wiphy *wiphy, struct net_device *ndev, int link_id,
-	       u8 idx, bool pairwise, const u8 *mac, void *cookie,
-	       void (*callback)(void *cookie, struct key_params *))
-{
-	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
-	struct key_params params = { .cipher = WLAN_CIPHER_SUITE_CCMP };
-	struct vw_key __rcu **slot;
-	struct vw_key *key = NULL;
-	u8 seq[6];
-	u64 pn;
-	int i;
-
-	if (idx >= VW_NUM_GROUP_KEYS)
-		return -ENOENT;
-	rcu_read_lock();
-	slot = vw_key_slot(radio, idx, pairwise, mac);
-	if (slot)
-		key = rcu_dereference(*slot);
-	if (!key) {
-		rcu_read_unlock();
-		return -ENOENT;
-	}
-	/* our own keys: the last PN sent; a peer's: the last received */
-	pn = (pairwise || slot == &radio->gtk[idx]) ?
-	     atomic64_read(&key->tx_pn) : key->rx_pn;
-	rcu_read_unlock();
-	for (i = 0; i < 6; i++)
-		seq[i] = pn >> (8 * i);
-	params.seq = seq;
-	params.seq_len = sizeof(seq);
-	callback(cookie, &params);
-	return 0;
-}
-
-int vw_key_set_default(struct wiphy *wiphy, struct net_device *ndev,
-		       int link_id, u8 idx, bool unicast, bool multicast)
-{
-	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
-
-	if (idx >= VW_NUM_GROUP_KEYS)
+	ipn = atomic64_inc_return(&key->tx_pn);
+	if (ipn > VW_PN_MAX)
+		return -EOVERFLOW;
+	mmie = skb_tail_pointer(skb);
+	len = vw_mmie_put(mmie, skb_tailroom(skb), key->idx, ipn, c->mic_len);
+	if (len < 0)
+		return -ENOSPC;
+	skb_put(skb, len);
+	if (vw_frame_parse(skb->data, skb->len, &f) < 0)
 		return -EINVAL;
-	if (multicast)
-		WRITE_ONCE(radio->gtk_tx_idx, idx);
+	err = vw_bip_mic(key, &f, ipn, f.body, f.body_len, mic);
+	if (err)
+		return err;
+	memcpy(mmie + len - c->mic_len, mic, c->mic_len);
 	return 0;
 }
 
-/* process context: drop every group key */
-void vw_keys_clear(struct vw_radio *radio)
+/*
+ * Is the received group-addressed management frame f signed by key with
+ * a fresh IPN? The frame is writable (its MIC field is zeroed to check
+ * it, then restored). NAPI context.
+ */
+int vw_key_bip_check(struct vw_key *key, const struct vw_frame *f,
+		     const struct vw_mmie *m, enum vw_drop *why)
 {
-	int i;
+	const struct vw_cipher *c = key->cipher;
+	u8 got[VW_CIPHER_MIC_MAX], want[VW_CIPHER_MIC_MAX];
+	u8 *mic = (u8 *)m->mic;
+	int err;
 
-	for (i = 0; i < VW_NUM_GROUP_KEYS; i++)
-		vw_key_replace(&radio->gtk[i], NULL, &radio->lock);
+	*why = VW_DROP_REPLAY;
+	if (m->ipn <= key->rx_pn_mgmt)
+		return -EINVAL;
+	memcpy(got, mic, c->mic_len);
+	memset(mic, 0, c->mic_len);
+	err = vw_bip_mic(key, f, m->ipn, f->body, f->body_len, want);
+	memcpy(mic, got, c->mic_len);
+	*why = VW_DROP_DECRYPT;
+	if (err || crypto_memneq(got, want, c->mic_len))
+		return -EBADMSG;
+	key->rx_pn_mgmt = m->ipn;
+	return 0;
 }

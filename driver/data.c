@@ -60,7 +60,7 @@ static int vw_data_send_protected(struct vw_radio *radio, struct sk_buff *skb,
 	int err;
 
 	spin_lock(&key->tx_lock);
-	err = vw_ccmp_encrypt(key, skb, 0);
+	err = vw_key_encrypt(key, skb, 0);
 	if (!err)
 		vw_air_tx(radio, skb, rate);
 	spin_unlock(&key->tx_lock);
@@ -81,14 +81,14 @@ static void vw_data_encap_one(struct vw_radio *radio, struct sk_buff *skb,
 	unsigned int len = skb->len, frames = vw_data_frames(skb);
 	int tid = peer && peer->wmm ? skb->priority & 7 : -1;
 	size_t hdr_len = VW_HDR3_LEN + (tid >= 0 ? VW_QOS_LEN : 0) +
-			 (key ? VW_CCMP_HDR_LEN : 0);
+			 (key ? key->cipher->hdr_len : 0);
 	struct vw_rate rate;
 	u16 proto;
 
 	proto = ntohs(((struct ethhdr *)skb->data)->h_proto);
 	if (skb_cow_head(skb, hdr_len + VW_LLC_SNAP_LEN + VW_AIR_HDR_LEN) ||
-	    (key && skb_tailroom(skb) < VW_CCMP_MIC_LEN &&
-	     pskb_expand_head(skb, 0, VW_CCMP_MIC_LEN, GFP_ATOMIC)))
+	    (key && skb_tailroom(skb) < key->cipher->mic_len &&
+	     pskb_expand_head(skb, 0, key->cipher->mic_len, GFP_ATOMIC)))
 		goto drop_nomem;
 
 	skb_pull(skb, ETH_HLEN);
@@ -385,7 +385,7 @@ static int vw_data_rx_decrypt(struct vw_radio *radio, struct sk_buff *skb,
 	if (vw_ccmp_hdr_get(f->body, f->body_len, &pn, &idx) < 0)
 		return -EINVAL;
 	*why = VW_DROP_NO_KEY;
-	idx %= VW_NUM_GROUP_KEYS;
+	idx %= VW_NUM_DATA_KEYS;
 	if (is_multicast_ether_addr(f->addr1) &&
 	    radio->wdev.iftype == NL80211_IFTYPE_ADHOC)
 		key = rcu_dereference(peer->gtk[idx]);	/* the sender's own */
@@ -395,7 +395,7 @@ static int vw_data_rx_decrypt(struct vw_radio *radio, struct sk_buff *skb,
 		key = rcu_dereference(peer->ptk);
 	if (!key)
 		return -ENOKEY;
-	return vw_ccmp_decrypt(key, skb, 0, f, why);
+	return vw_key_decrypt(key, skb, 0, f, why);
 }
 
 /*

@@ -12,10 +12,6 @@ LIST_HEAD(vw_radios);
 static DEFINE_MUTEX(vw_radios_lock);	/* writers of vw_radios */
 static DEFINE_IDA(vw_radio_ida);	/* N of vw_phyN and vwN */
 
-static const u32 vw_cipher_suites[] = {
-	WLAN_CIPHER_SUITE_CCMP,
-};
-
 static const char * const vw_drop_names[VW_DROP_COUNT] = {
 	[VW_DROP_MALFORMED] = "rx_drop_malformed",
 	[VW_DROP_NOT_FOR_US] = "rx_drop_not_for_us",
@@ -213,8 +209,7 @@ static int vw_wiphy_setup(struct vw_radio *radio)
 	wiphy->signal_type = CFG80211_SIGNAL_TYPE_MBM;
 	wiphy->max_scan_ssids = 4;
 	wiphy->max_scan_ie_len = 512;
-	wiphy->cipher_suites = vw_cipher_suites;
-	wiphy->n_cipher_suites = ARRAY_SIZE(vw_cipher_suites);
+	wiphy->cipher_suites = vw_crypto_suites(&wiphy->n_cipher_suites);
 	wiphy->max_ap_assoc_sta = VW_MAX_PEERS;
 	wiphy->flags |= WIPHY_FLAG_NETNS_OK | WIPHY_FLAG_HAVE_AP_SME |
 			WIPHY_FLAG_IBSS_RSN;

@@ -34,14 +34,15 @@
 #define VW_DEFAULT_TX_POWER 20		/* dBm */
 #define VW_SENSITIVITY_DBM (-90)	/* default: below this a frame is lost */
 #define VW_MAX_PEERS 128		/* associated stations per AP */
-#define VW_NUM_GROUP_KEYS 4
+#define VW_NUM_DATA_KEYS 4		/* key IDs 0-3: pairwise, group data */
+#define VW_NUM_KEYS 8			/* 4-5 IGTK, 6-7 BIGTK */
 /*
- * air header + QoS data header + CCMP header + LLC/SNAP - Ethernet
+ * air header + QoS data header + CCMP/GCMP header + LLC/SNAP - Ethernet
  * header
  */
 #define VW_HEADROOM (VW_AIR_HDR_LEN + VW_HDR3_LEN + VW_QOS_LEN + \
-		     VW_CCMP_HDR_LEN + VW_LLC_SNAP_LEN - ETH_HLEN)
-#define VW_TAILROOM VW_CCMP_MIC_LEN
+		     VW_CIPHER_HDR_LEN + VW_LLC_SNAP_LEN - ETH_HLEN)
+#define VW_TAILROOM VW_CIPHER_MIC_MAX
 
 extern struct workqueue_struct *vw_wq;
 
@@ -84,14 +85,20 @@ extern unsigned int vw_max_pending_auth;
 extern unsigned int vw_auth_timeout_ms;
 extern unsigned int vw_max_ibss_peers;
 
-/* A CCMP-128 key; see crypto.c. */
+/* A key of one of the core's ciphers; see crypto.c and key.c. */
 struct vw_key {
-	struct crypto_aead *tfm;
-	void * __percpu *scratch;	/* per-CPU request, AAD and IV */
+	const struct vw_cipher *cipher;
+	union {
+		struct crypto_aead *aead;	/* CCMP, GCMP, BIP-GMAC */
+		struct crypto_shash *shash;	/* BIP-CMAC */
+	};
+	void * __percpu *scratch;	/* AEAD: per-CPU request, AAD, IV */
 	u8 idx;
 	spinlock_t tx_lock;	/* PN order = order on the air, see data.c */
 	atomic64_t tx_pn;
-	u64 rx_pn;		/* last accepted; only the radio's NAPI writes */
+	/* last accepted PNs; only the radio's NAPI writes them */
+	u64 rx_pn;		/* data */
+	u64 rx_pn_mgmt;		/* robust management frames, IPN of BIP */
 	bool created;		/* fully set up (for the lifetime log) */
 	struct rcu_work free_work;
 };
@@ -112,7 +119,7 @@ struct vw_peer {
 	enum vw_peer_state state;
 	bool authorized;		/* 802.1X port open */
 	struct vw_key __rcu *ptk;
-	struct vw_key __rcu *gtk[VW_NUM_GROUP_KEYS];	/* IBSS: the peer's own */
+	struct vw_key __rcu *gtk[VW_NUM_DATA_KEYS];	/* IBSS: the peer's own */
 	unsigned long assoc_jiffies;
 	unsigned long last_rx_jiffies;
 	int signal;			/* dBm, last frame */
@@ -232,8 +239,9 @@ struct vw_radio {
 
 	spinlock_t lock;		/* see above */
 	struct list_head peers;		/* RCU */
-	struct vw_key __rcu *gtk[VW_NUM_GROUP_KEYS];
+	struct vw_key __rcu *gtk[VW_NUM_KEYS];	/* by key ID */
 	u8 gtk_tx_idx;
+	u8 igtk_tx_idx;			/* 4 or 5 once set; 0: none */
 	struct vw_sta sta;
 	struct vw_ap ap;
 	struct vw_ibss ibss;
@@ -488,13 +496,20 @@ int vw_peer_change_station(struct wiphy *wiphy, struct net_device *ndev,
 /* crypto.c */
 void vw_crypto_init(void);
 void vw_crypto_uninit(void);
+const u32 *vw_crypto_suites(int *n);
 struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx);
 void vw_key_free(struct vw_key *key);	/* after a grace period */
 void vw_key_destroy(struct vw_key *key);	/* now */
-void vw_key_replace(struct vw_key __rcu **slot, struct vw_key *key, spinlock_t *lock);
-int vw_ccmp_encrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off);
-int vw_ccmp_decrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off,
-		    const struct vw_frame *f, enum vw_drop *why);
+int vw_key_encrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off);
+int vw_key_decrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off,
+		   const struct vw_frame *f, enum vw_drop *why);
+int vw_key_bip_sign(struct vw_key *key, struct sk_buff *skb);
+int vw_key_bip_check(struct vw_key *key, const struct vw_frame *f,
+		     const struct vw_mmie *m, enum vw_drop *why);
+
+/* key.c */
+void vw_key_replace(struct vw_key __rcu **slot, struct vw_key *key,
+		    spinlock_t *lock);
 int vw_key_add(struct wiphy *wiphy, struct net_device *ndev, int link_id,
 	       u8 idx, bool pairwise, const u8 *mac, struct key_params *params);
 int vw_key_del(struct wiphy *wiphy, struct net_device *ndev, int link_id,
@@ -504,6 +519,8 @@ int vw_key_get(struct wiphy *wiphy, struct net_device *ndev, int link_id,
 	       void (*callback)(void *cookie, struct key_params *));
 int vw_key_set_default(struct wiphy *wiphy, struct net_device *ndev,
 		       int link_id, u8 idx, bool unicast, bool multicast);
+int vw_key_set_default_mgmt(struct wiphy *wiphy, struct net_device *ndev,
+			    int link_id, u8 idx);
 void vw_keys_clear(struct vw_radio *radio);
 
 #endif
