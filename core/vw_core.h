@@ -250,6 +250,7 @@ int vw_radiotap_put(u8 *buf, size_t cap, const struct vw_air_info *info,
 #define VW_EID_IBSS_PARAMS 6
 #define VW_EID_HT_CAP 45
 #define VW_EID_RSN 48
+#define VW_EID_TIMEOUT_INTERVAL 56
 #define VW_EID_EXT_RATES 50
 #define VW_EID_HT_OPER 61
 #define VW_EID_MMIE 76
@@ -297,6 +298,12 @@ struct vw_frame {
  * least VW_PROTECTED_MIN bytes (-VW_ETRUNC).
  */
 int vw_frame_parse(const u8 *buf, size_t len, struct vw_frame *f);
+/*
+ * The MAC header alone, as vw_frame_parse() reads it; the body is not
+ * looked at (ies NULL). For a frame being built, whose body is not yet
+ * what it will be on the air.
+ */
+int vw_frame_parse_hdr(const u8 *buf, size_t len, struct vw_frame *f);
 
 /*
  * Builders. Each writes a complete MPDU (or, for data, a MAC header) into
@@ -356,6 +363,14 @@ int vw_ie_put_legacy_rates(u8 *buf, size_t cap, bool cck);
  * WMM): pointer to its header, or NULL.
  */
 const u8 *vw_ie_find_vendor(const u8 *ies, size_t len, u32 oui, u8 type);
+/*
+ * The RSN Capabilities field of an RSN element (ie at its header): 0, or
+ * -VW_ETRUNC when the element ends before it, -VW_EINVAL when ie is not
+ * an RSN element.
+ */
+int vw_rsn_caps(const u8 *ie, u16 *caps);
+#define VW_RSN_CAP_MFPR 0x0040	/* management frame protection required */
+#define VW_RSN_CAP_MFPC 0x0080	/* ... capable */
 #define VW_OUI_MICROSOFT 0x0050f2
 #define VW_WMM_TYPE 2
 

@@ -171,7 +171,7 @@ static void parse_mac_hdr(const u8 *buf, size_t hdr_len, struct vw_frame *f)
 			 VW_QOS_TID_MASK;
 }
 
-int vw_frame_parse(const u8 *buf, size_t len, struct vw_frame *f)
+int vw_frame_parse_hdr(const u8 *buf, size_t len, struct vw_frame *f)
 {
 	size_t hdr_len;
 	u16 fc;
@@ -192,9 +192,16 @@ int vw_frame_parse(const u8 *buf, size_t len, struct vw_frame *f)
 	f->body_len = len - hdr_len;
 	f->ies = NULL;
 	f->ies_len = 0;
-	if (f->type == VW_FTYPE_MGMT)
-		return parse_mgmt_body(f);
 	return 0;
+}
+
+int vw_frame_parse(const u8 *buf, size_t len, struct vw_frame *f)
+{
+	int ret = vw_frame_parse_hdr(buf, len, f);
+
+	if (ret == 0 && f->type == VW_FTYPE_MGMT)
+		return parse_mgmt_body(f);
+	return ret;
 }
 
 /* ---- building ---- */

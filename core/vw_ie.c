@@ -129,3 +129,28 @@ const u8 *vw_ie_find_vendor(const u8 *ies, size_t len, u32 oui, u8 type)
 	}
 	return NULL;
 }
+
+/*
+ * RSNE (9.4.2.25): version, group cipher, pairwise count and suites, AKM
+ * count and suites, then the capabilities. Everything after the version
+ * is optional, so a short element has no capabilities (-VW_ETRUNC).
+ */
+int vw_rsn_caps(const u8 *rsn, u16 *caps)
+{
+	size_t len, off = 2 + 4;	/* version, group cipher */
+	int list;
+
+	if (!rsn || rsn[0] != VW_EID_RSN)
+		return -VW_EINVAL;
+	len = rsn[1];
+	/* the two suite lists, each a count and 4 bytes a suite */
+	for (list = 0; list < 2; list++) {
+		if (off + 2 > len)
+			return -VW_ETRUNC;
+		off += 2 + 4 * (size_t)vw_get_le16(rsn + 2 + off);
+	}
+	if (off + 2 > len)
+		return -VW_ETRUNC;
+	*caps = vw_get_le16(rsn + 2 + off);
+	return 0;
+}

@@ -29,6 +29,15 @@ static void check_ies(const struct vw_frame *f, const u8 *buf, size_t size)
 		inside(e, 2, f->ies, f->ies_len);
 		inside(e, 2 + (size_t)e[1], f->ies, f->ies_len);
 	}
+	/* an RSN element's capabilities: read within the element or not */
+	e = vw_ie_find(f->ies, f->ies_len, VW_EID_RSN);
+	if (e) {
+		u16 caps;
+		int ret = vw_rsn_caps(e, &caps);
+
+		if (ret != 0 && ret != -VW_ETRUNC)
+			__builtin_trap();
+	}
 }
 
 static void check_ccmp(const struct vw_frame *f)

@@ -686,6 +686,11 @@ static void test_action(void)
 	CHECK_EQ(p.f.body[0], 8);
 	CHECK(vw_mgmt_is_robust(&p.f));
 	parsed_free(&p);
+	/* the header alone, whatever the body holds */
+	CHECK_EQ(vw_frame_parse_hdr(buf, VW_HDR3_LEN, &p.f), 0);
+	CHECK_EQ(p.f.body_len, 0);
+	CHECK(p.f.ies == NULL);
+	CHECK_EQ(vw_frame_parse_hdr(buf, VW_HDR3_LEN - 1, &p.f), -VW_ETRUNC);
 	/* without its category it is truncated */
 	p = parse_copy(buf, VW_HDR3_LEN);
 	CHECK_EQ(p.ret, -VW_ETRUNC);

@@ -196,6 +196,47 @@ static void test_legacy_rates_overflow(void)
 	}
 }
 
+/*
+ * RSN capabilities behind the suite lists; hostapd's WPA2-PSK RSNE with
+ * PMF capable and required, then the same cut short at every length.
+ */
+static void test_rsn_caps(void)
+{
+	static const u8 rsn[] = {
+		48, 20, 1, 0,			/* version 1 */
+		0x00, 0x0f, 0xac, 4,		/* group CCMP */
+		1, 0, 0x00, 0x0f, 0xac, 4,	/* pairwise CCMP */
+		1, 0, 0x00, 0x0f, 0xac, 6,	/* AKM PSK-SHA256 */
+		0xc0, 0x00,			/* MFPC, MFPR */
+	};
+	/* two pairwise suites move the capabilities */
+	static const u8 rsn2[] = {
+		48, 24, 1, 0, 0x00, 0x0f, 0xac, 4,
+		2, 0, 0x00, 0x0f, 0xac, 4, 0x00, 0x0f, 0xac, 9,
+		1, 0, 0x00, 0x0f, 0xac, 2, 0x80, 0x00,
+	};
+	u8 cut[sizeof(rsn)];
+	u16 caps = 0;
+	size_t n;
+
+	CHECK_EQ(vw_rsn_caps(rsn, &caps), 0);
+	CHECK_EQ(caps, VW_RSN_CAP_MFPC | VW_RSN_CAP_MFPR);
+	CHECK_EQ(vw_rsn_caps(rsn2, &caps), 0);
+	CHECK_EQ(caps, VW_RSN_CAP_MFPC);
+	for (n = 2; n < sizeof(rsn); n++) {
+		memcpy(cut, rsn, n);
+		cut[1] = (u8)(n - 2);
+		CHECK_EQ(vw_rsn_caps(cut, &caps), -VW_ETRUNC);
+	}
+	/* a count that runs past the element */
+	memcpy(cut, rsn, sizeof(rsn));
+	cut[8] = 0xff;
+	CHECK_EQ(vw_rsn_caps(cut, &caps), -VW_ETRUNC);
+	cut[0] = 221;
+	CHECK_EQ(vw_rsn_caps(cut, &caps), -VW_EINVAL);
+	CHECK_EQ(vw_rsn_caps(NULL, &caps), -VW_EINVAL);
+}
+
 int main(void)
 {
 	RUN(test_chain_valid);
@@ -208,5 +249,6 @@ int main(void)
 	RUN(test_legacy_rates_overflow);
 	RUN(test_legacy_rates_5ghz);
 	RUN(test_find_vendor);
+	RUN(test_rsn_caps);
 	return check_summary("test_ie");
 }
