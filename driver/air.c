@@ -78,9 +78,10 @@ static void vw_air_deliver(struct vw_radio *rx, struct sk_buff *skb,
  * Hands an air frame (skb->data at its air header, hlen long) to every
  * local radio that hears it: the model decides, monitors see it at once,
  * interfaces get it through their receive queue. Consumes the skb.
- * BH disabled, RCU read side.
+ * Returns whether a radio it was addressed to heard it: a unicast frame's
+ * ACK. BH disabled, RCU read side.
  */
-void vw_air_distribute(struct sk_buff *skb, size_t hlen,
+bool vw_air_distribute(struct sk_buff *skb, size_t hlen,
 		       const struct vw_air_info *info,
 		       const struct vw_air_src *src)
 {
@@ -126,19 +127,24 @@ void vw_air_distribute(struct sk_buff *skb, size_t hlen,
 		last = rx;
 		last_signal = signal;
 	}
-	if (last)
-		vw_air_deliver(last, skb, last_signal);
-	else
+	if (!last) {
 		consume_skb(skb);
+		return false;
+	}
+	vw_air_deliver(last, skb, last_signal);
+	return len >= 10 && !is_multicast_ether_addr(frame + 4);
 }
 
 /*
- * Sends an 802.11 frame (skb->data at the MAC header) on the radio's
- * current channel, to this kernel's radios and to the Ethernet transport.
- * Consumes the skb. Any context.
+ * Sends an 802.11 frame (skb->data at the MAC header) on chan, to this
+ * kernel's radios and to the Ethernet transport. Consumes the skb. Returns
+ * whether it was acknowledged: a group frame always, a unicast one when
+ * the local radio it was for heard it, or, for a radio not on this
+ * machine, when the transport carried it (the other machine's verdict is
+ * not known here). Any context.
  */
-void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb,
-	       const struct vw_rate *rate)
+bool vw_air_tx_on(struct vw_radio *radio, struct sk_buff *skb,
+		  const struct vw_rate *rate, struct ieee80211_channel *chan)
 {
 	struct vw_air_info info = {
 		.rate = *rate,
@@ -152,12 +158,16 @@ void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb,
 		.tx_power = radio->tx_power,
 	};
 
-	info.freq = READ_ONCE(radio->channel)->center_freq;
+	const u8 *a1 = skb->data + 4;
+	bool group = skb_headlen(skb) < 10 || is_multicast_ether_addr(a1);
+	bool ack, remote;
+
+	info.freq = chan->center_freq;
 	memcpy(info.tx_addr, radio->addr, ETH_ALEN);
 	if (skb_cow_head(skb, VW_AIR_HDR_LEN)) {
 		vw_drop(radio, VW_DROP_NO_MEMORY);
 		kfree_skb(skb);
-		return;
+		return false;
 	}
 	vw_air_encode(&info, skb_push(skb, VW_AIR_HDR_LEN), VW_AIR_HDR_LEN);
 	atomic_long_inc(&radio->tx_frames);
@@ -169,21 +179,35 @@ void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb,
 	 * A burst was built while no monitor ran and no transport was
 	 * attached; one that appeared since misses it.
 	 */
+	remote = false;
 	if (vw_air_is_mpdu(skb)) {
 		vw_monitor_frame(radio, skb->data + VW_AIR_HDR_LEN,
 				 skb->len - VW_AIR_HDR_LEN, &info,
 				 radio->tx_power);
+		remote = vw_transport_attached();
 		vw_transport_tx(skb);
+		remote = remote && !group &&
+			 !vw_radio_by_addr(skb->data + VW_AIR_HDR_LEN + 4);
 	}
-	vw_air_distribute(skb, VW_AIR_HDR_LEN, &info, &src);
+	ack = vw_air_distribute(skb, VW_AIR_HDR_LEN, &info, &src);
 	rcu_read_unlock();
 	local_bh_enable();
+	return group || ack || remote;
 }
 
-/* A management or group frame: at the band's most robust basic rate. */
+void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb,
+	       const struct vw_rate *rate)
+{
+	vw_air_tx_on(radio, skb, rate, READ_ONCE(radio->channel));
+}
+
+/*
+ * A management frame: at the band's most robust basic rate, protected
+ * where PMF wants it (pmf.c).
+ */
 void vw_air_tx_mgmt(struct vw_radio *radio, struct sk_buff *skb)
 {
-	vw_air_tx(radio, skb, &vw_band_of(READ_ONCE(radio->channel))->mgmt_rate);
+	vw_pmf_tx(radio, skb, READ_ONCE(radio->channel));
 }
 
 /*
@@ -204,6 +228,7 @@ static int vw_air_rx_pull(struct sk_buff *skb)
 static void vw_air_rx(struct vw_radio *radio, struct sk_buff *skb)
 {
 	struct vw_air_info info;
+	enum vw_drop why;
 	struct vw_frame f;
 	int hlen;
 
@@ -228,6 +253,22 @@ static void vw_air_rx(struct vw_radio *radio, struct sk_buff *skb)
 
 	switch (f.type) {
 	case VW_FTYPE_MGMT:
+		switch (vw_pmf_rx(radio, skb, &f, &why)) {
+		case VW_PMF_DROP:
+			vw_drop(radio, why);
+			kfree_skb(skb);
+			return;
+		case VW_PMF_TAKEN:
+			consume_skb(skb);
+			return;
+		case VW_PMF_PASS:
+			break;
+		}
+		/* what user space registered for is its, not our SME's */
+		if (vw_mgmt_rx(radio, skb, &f, &info)) {
+			consume_skb(skb);
+			return;
+		}
 		if (radio->wdev.iftype == NL80211_IFTYPE_STATION)
 			vw_sta_rx_mgmt(radio, &f, &info);
 		else if (radio->wdev.iftype == NL80211_IFTYPE_AP)

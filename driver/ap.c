@@ -279,8 +279,17 @@ static void vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 				WLAN_STATUS_NOT_SUPPORTED_AUTH_ALG);
 		return;
 	}
-	/* a station that authenticates again starts from scratch */
+	/*
+	 * A station that authenticates again starts from scratch, unless
+	 * PMF protects its association: anyone can send this frame, so the
+	 * association stands until an SA Query says otherwise (pmf.c).
+	 */
 	peer = vw_peer_find(radio, f->addr2);
+	if (peer && peer->state == VW_PEER_ASSOC && peer->mfp &&
+	    rcu_access_pointer(peer->ptk)) {
+		vw_ap_send_auth(radio, f->addr2, alg, WLAN_STATUS_SUCCESS);
+		return;
+	}
 	if (peer)
 		vw_ap_drop_peer(radio, peer, true);
 	vw_ap_expire_pending(radio, true);
@@ -373,7 +382,8 @@ static u8 *vw_ap_copy_resp_elems(u8 *p, const u8 *ies, size_t len,
  * hostapd's association response elements. NAPI, radio->lock held.
  */
 static void vw_ap_send_assoc_resp(struct vw_radio *radio, const u8 *da,
-				  bool reassoc, u16 status, u16 aid)
+				  bool reassoc, u16 status, u16 aid,
+				  u32 comeback_tu)
 {
 	u16 capab = VW_CAP_ESS | VW_CAP_SHORT_PREAMBLE | VW_CAP_SHORT_SLOT |
 		    (radio->ap.privacy ? VW_CAP_PRIVACY : 0);
@@ -387,7 +397,8 @@ static void vw_ap_send_assoc_resp(struct vw_radio *radio, const u8 *da,
 	bcn = rcu_dereference(radio->ap.beacon);
 	if (!bcn)
 		goto out;
-	max = bcn->head_len + bcn->tail_len + bcn->assoc_resp_len;
+	max = bcn->head_len + bcn->tail_len + bcn->assoc_resp_len +
+	      VW_COMEBACK_IE_LEN;
 	ies = kmalloc(max, GFP_ATOMIC);
 	skb = vw_air_alloc(radio, VW_HDR3_LEN + VW_ASSOC_RESP_FIXED + max);
 	if (!ies || !skb)
@@ -398,6 +409,8 @@ static void vw_ap_send_assoc_resp(struct vw_radio *radio, const u8 *da,
 	p = vw_ap_copy_resp_elems(p, bcn->tail, bcn->tail_len, bcn);
 	memcpy(p, bcn->assoc_resp, bcn->assoc_resp_len);
 	p += bcn->assoc_resp_len;
+	if (comeback_tu)
+		p += vw_pmf_put_comeback(p, VW_COMEBACK_IE_LEN, comeback_tu);
 	len = vw_build_assoc_resp(skb_tail_pointer(skb), skb_tailroom(skb),
 				  reassoc, da, radio->ndev->dev_addr,
 				  vw_next_seq(radio), capab, status, aid, ies,
@@ -423,15 +436,26 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 	struct vw_peer *peer;
 	u16 status;
 
+	const struct vw_beacon *bcn;
+	u32 comeback = 0;
+
 	peer = vw_peer_find(radio, f->addr2);
 	if (!peer) {
 		vw_ap_send_deauth(radio, f->addr2, VW_STYPE_DEAUTH,
 				  WLAN_REASON_CLASS2_FRAME_FROM_NONAUTH_STA);
 		return;
 	}
-	status = vw_ap_assoc_status(radio, f, peer);
+	/* a PMF association stands until an SA Query goes unanswered */
+	if (peer->state == VW_PEER_ASSOC && peer->mfp &&
+	    rcu_access_pointer(peer->ptk)) {
+		comeback = vw_pmf_ap_reassoc(radio, peer);
+		if (!comeback)
+			cfg80211_del_sta(radio->ndev, peer->addr, GFP_ATOMIC);
+	}
+	status = comeback ? WLAN_STATUS_ASSOC_REJECTED_TEMPORARILY :
+			    vw_ap_assoc_status(radio, f, peer);
 	vw_ap_send_assoc_resp(radio, f->addr2, reassoc, status,
-			      peer->aid | VW_AID_FLAGS);
+			      peer->aid | VW_AID_FLAGS, comeback);
 	if (status != WLAN_STATUS_SUCCESS)
 		return;
 
@@ -445,6 +469,12 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 	peer->signal = info->signal;
 	peer->tx_power = info->tx_power;
 	peer->assoc_jiffies = jiffies;
+	peer->sa_query_pending = false;
+	/* PMF if its RSN element and ours (in hostapd's beacon) both can */
+	bcn = rcu_dereference_protected(radio->ap.beacon,
+					lockdep_is_held(&radio->lock));
+	peer->mfp = bcn && vw_pmf_agreed(bcn->tail, bcn->tail_len, f->ies,
+					 f->ies_len);
 	/* what it can do, from its HT/VHT capabilities and WMM element */
 	vw_peer_set_caps(radio, peer, f->ies, f->ies_len);
 	vw_peer_tx_rate(radio, peer, &peer->tx_rate);
@@ -541,6 +571,9 @@ int vw_ap_start(struct wiphy *wiphy, struct net_device *ndev,
 	ap->dtim_count = 0;
 	ap->privacy = s->privacy;
 	ap->isolate = false;
+	vw_data_control_port(radio, s->crypto.control_port_over_nl80211,
+			     s->crypto.control_port_no_preauth,
+			     s->crypto.control_port_ethertype);
 	rcu_assign_pointer(ap->beacon, bcn);
 	radio->chandef = s->chandef;
 	WRITE_ONCE(radio->channel, s->chandef.chan);
@@ -599,6 +632,7 @@ void vw_ap_shutdown(struct vw_radio *radio)
 		kfree_rcu(old, rcu);
 	netif_carrier_off(radio->ndev);
 	vw_keys_clear(radio);
+	vw_data_control_port(radio, false, false, 0);
 }
 
 int vw_ap_stop(struct wiphy *wiphy, struct net_device *ndev,

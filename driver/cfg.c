@@ -131,6 +131,24 @@ static int vw_set_default_mgmt_key(struct wiphy *wiphy, vw_op_dev_t *dev,
 	return vw_key_set_default_mgmt(wiphy, vw_op_netdev(dev), link_id, idx);
 }
 
+/* 7.2 adds the address to receive on (compat.h): ours is the interface's */
+static int vw_remain_on_channel(struct wiphy *wiphy, struct wireless_dev *wdev,
+				struct ieee80211_channel *chan,
+				unsigned int duration,
+				VW_OP_ROC_COOKIE(u64 *cookie))
+{
+	return vw_mgmt_roc(wiphy, wdev, chan, duration, cookie);
+}
+
+static int vw_tx_control_port(struct wiphy *wiphy, struct net_device *ndev,
+			      const u8 *buf, size_t len, const u8 *dest,
+			      const __be16 proto, const bool noencrypt,
+			      int link_id, u64 *cookie)
+{
+	return vw_data_tx_control_port(wiphy, ndev, buf, len, dest, proto,
+				       noencrypt, cookie);
+}
+
 const struct cfg80211_ops vw_cfg_ops = {
 	.add_virtual_intf = vw_monitor_add,
 	.del_virtual_intf = vw_monitor_del,
@@ -162,4 +180,11 @@ const struct cfg80211_ops vw_cfg_ops = {
 	.del_key = vw_del_key,
 	.set_default_key = vw_key_set_default,
 	.set_default_mgmt_key = vw_set_default_mgmt_key,
+
+	.update_mgmt_frame_registrations = vw_mgmt_update_registrations,
+	.mgmt_tx = vw_mgmt_tx,
+	.mgmt_tx_cancel_wait = vw_mgmt_tx_cancel_wait,
+	.remain_on_channel = vw_remain_on_channel,
+	.cancel_remain_on_channel = vw_mgmt_cancel_roc,
+	.tx_control_port = vw_tx_control_port,
 };

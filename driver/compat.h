@@ -62,6 +62,29 @@ static inline struct cfg80211_beacon_data *vw_ap_update_beacon(vw_ap_update_t *u
 #endif
 
 /*
+ * 7.2 tells remain_on_channel on which address to receive (NAN), after
+ * the cookie; ours is always the interface's: cfg.c's wrapper takes the
+ * cookie's declaration through this and drops the address.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(7, 2, 0)
+#define VW_OP_ROC_COOKIE(decl) decl, const u8 *rx_addr
+#else
+#define VW_OP_ROC_COOKIE(decl) decl
+#endif
+
+/*
+ * 6.2 gave cfg80211_rx_control_port() the MLO link a frame came on; ours
+ * are not MLO (-1).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define vw_rx_control_port(dev, skb, unencrypted) \
+	cfg80211_rx_control_port(dev, skb, unencrypted, -1)
+#else
+#define vw_rx_control_port(dev, skb, unencrypted) \
+	cfg80211_rx_control_port(dev, skb, unencrypted)
+#endif
+
+/*
  * 6.15 removed del_timer_sync(); timer_delete_sync() has been its name since
  * 6.2 (and in Debian's 6.1 since 6.1.84).
  */

@@ -93,10 +93,11 @@ void vw_crypto_init(void)
 	else
 		vw_cmac_held = shash;
 
-	for (i = 0; (c = vw_cipher_nth(i)) &&
-		    vw_n_suites < ARRAY_SIZE(vw_suites); i++)
-		if (vw_kind_available(c->kind))
+	for (i = 0; (c = vw_cipher_nth(i)); i++) {
+		if (vw_kind_available(c->kind) &&
+		    vw_n_suites < ARRAY_SIZE(vw_suites))
 			vw_suites[vw_n_suites++] = c->suite;
+	}
 }
 
 void vw_crypto_uninit(void)
@@ -201,13 +202,14 @@ static int vw_key_setup_cmac(struct vw_key *key, const u8 *secret)
 struct vw_key *vw_key_alloc(const struct key_params *params, u8 idx)
 {
 	const struct vw_cipher *c = vw_cipher_find(params->cipher);
+	bool mgmt_idx = idx >= VW_NUM_DATA_KEYS;
 	struct vw_key *key;
 	u64 pn = 0;
 	int i, err;
 
 	if (!c || !vw_kind_available(c->kind))
 		return ERR_PTR(-EOPNOTSUPP);
-	if (vw_cipher_is_group_mgmt(c) != (idx >= VW_NUM_DATA_KEYS) ||
+	if (vw_cipher_is_group_mgmt(c) != mgmt_idx ||
 	    idx >= VW_NUM_KEYS)
 		return ERR_PTR(-EINVAL);
 	if (params->key_len != c->key_len || params->seq_len > 6)
@@ -287,7 +289,7 @@ int vw_key_encrypt(struct vw_key *key, struct sk_buff *skb, size_t hdr_off)
 	u8 *hdr;
 	u64 pn;
 
-	if (vw_frame_parse(skb->data + hdr_off, skb->len - hdr_off, &f) < 0 ||
+	if (vw_frame_parse_hdr(skb->data + hdr_off, skb->len - hdr_off, &f) < 0 ||
 	    f.body_len < c->hdr_len || skb_tailroom(skb) < c->mic_len)
 		return -EINVAL;
 	pn = atomic64_inc_return(&key->tx_pn);
@@ -411,7 +413,7 @@ int vw_key_bip_sign(struct vw_key *key, struct sk_buff *skb)
 	if (len < 0)
 		return -ENOSPC;
 	skb_put(skb, len);
-	if (vw_frame_parse(skb->data, skb->len, &f) < 0)
+	if (vw_frame_parse_hdr(skb->data, skb->len, &f) < 0)
 		return -EINVAL;
 	err = vw_bip_mic(key, &f, ipn, f.body, f.body_len, mic);
 	if (err)

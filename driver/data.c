@@ -9,6 +9,27 @@
 
 #include "vwifi.h"
 
+/*
+ * What the data path notes in skb->cb between its entry (ndo_start_xmit,
+ * tx_control_port) and the air.
+ */
+struct vw_data_cb {
+	bool noencrypt;		/* user space sends it in the clear */
+};
+
+static struct vw_data_cb *vw_data_cb(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct vw_data_cb) > sizeof(skb->cb));
+	return (struct vw_data_cb *)skb->cb;
+}
+
+/* The key for a frame to send, unless user space wants it in the clear. */
+static struct vw_key *vw_data_key(struct sk_buff *skb,
+				  struct vw_key __rcu *const *slot)
+{
+	return vw_data_cb(skb)->noencrypt ? NULL : rcu_dereference(*slot);
+}
+
 static void vw_tstats_tx(struct vw_radio *radio, unsigned int frames,
 			 unsigned int len)
 {
@@ -192,7 +213,7 @@ static void vw_data_ap_tx(struct vw_radio *radio, struct sk_buff *skb)
 		goto drop_not_for_us;
 
 	if (is_multicast_ether_addr(eth->h_dest)) {
-		key = rcu_dereference(radio->gtk[READ_ONCE(radio->gtk_tx_idx)]);
+		key = vw_data_key(skb, &radio->gtk[READ_ONCE(radio->gtk_tx_idx)]);
 		if (!key && READ_ONCE(radio->ap.privacy)) {
 			vw_drop(radio, VW_DROP_NO_KEY);
 			goto drop;
@@ -212,7 +233,7 @@ static void vw_data_ap_tx(struct vw_radio *radio, struct sk_buff *skb)
 		goto drop;
 	}
 	vw_data_encap_tx(radio, skb, VW_FC_FROMDS, eth->h_dest, bssid,
-			 eth->h_source, rcu_dereference(peer->ptk), peer);
+			 eth->h_source, vw_data_key(skb, &peer->ptk), peer);
 	return;
 
 drop_not_for_us:
@@ -237,7 +258,7 @@ static void vw_data_sta_tx(struct vw_radio *radio, struct sk_buff *skb)
 	}
 	vw_data_encap_tx(radio, skb, VW_FC_TODS, ap->addr,
 			 radio->ndev->dev_addr, eth->h_dest,
-			 rcu_dereference(ap->ptk), ap);
+			 vw_data_key(skb, &ap->ptk), ap);
 	return;
 drop:
 	kfree_skb(skb);
@@ -257,7 +278,7 @@ static void vw_data_ibss_tx(struct vw_radio *radio, struct sk_buff *skb)
 		goto drop;
 	}
 	if (is_multicast_ether_addr(eth->h_dest)) {
-		key = rcu_dereference(radio->gtk[READ_ONCE(radio->gtk_tx_idx)]);
+		key = vw_data_key(skb, &radio->gtk[READ_ONCE(radio->gtk_tx_idx)]);
 		if (!key && privacy) {
 			vw_drop(radio, VW_DROP_NO_KEY);
 			goto drop;
@@ -275,7 +296,7 @@ static void vw_data_ibss_tx(struct vw_radio *radio, struct sk_buff *skb)
 			goto drop;
 		}
 		if (peer)
-			key = rcu_dereference(peer->ptk);
+			key = vw_data_key(skb, &peer->ptk);
 	}
 	vw_data_encap_tx(radio, skb, 0, eth->h_dest, radio->ndev->dev_addr,
 			 bssid, key, peer);
@@ -284,18 +305,9 @@ drop:
 	kfree_skb(skb);
 }
 
-/* ndo_start_xmit: BH disabled */
-netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
+/* An Ethernet frame (skb->data at its header) to the air. BH disabled. */
+static void vw_data_tx(struct vw_radio *radio, struct sk_buff *skb)
 {
-	struct vw_radio *radio = vw_radio_from_ndev(ndev);
-
-	if (!pskb_may_pull(skb, ETH_HLEN)) {
-		vw_drop(radio, VW_DROP_MALFORMED);
-		kfree_skb(skb);
-		return NETDEV_TX_OK;
-	}
-	/* the user priority of WMM, from the DSCP as a card's driver does */
-	skb->priority = cfg80211_classify8021d(skb, NULL);
 	rcu_read_lock();
 	switch (radio->wdev.iftype) {
 	case NL80211_IFTYPE_AP:
@@ -312,7 +324,88 @@ netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
 		kfree_skb(skb);
 	}
 	rcu_read_unlock();
+}
+
+/* ndo_start_xmit: BH disabled */
+netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
+{
+	struct vw_radio *radio = vw_radio_from_ndev(ndev);
+
+	if (!pskb_may_pull(skb, ETH_HLEN)) {
+		vw_drop(radio, VW_DROP_MALFORMED);
+		kfree_skb(skb);
+		return NETDEV_TX_OK;
+	}
+	/* the user priority of WMM, from the DSCP as a card's driver does */
+	skb->priority = cfg80211_classify8021d(skb, NULL);
+	vw_data_cb(skb)->noencrypt = false;
+	vw_data_tx(radio, skb);
 	return NETDEV_TX_OK;
+}
+
+/*
+ * What a connect, start_ap or join_ibss says of the control port: EAPOL
+ * (and pre-authentication unless no_preauth) over nl80211. Process
+ * context.
+ */
+void vw_data_control_port(struct vw_radio *radio, bool over_nl80211,
+			  bool no_preauth, __be16 proto)
+{
+	WRITE_ONCE(radio->control_port.proto, proto ?: htons(ETH_P_PAE));
+	WRITE_ONCE(radio->control_port.no_preauth, no_preauth);
+	WRITE_ONCE(radio->control_port.over_nl80211, over_nl80211);
+}
+
+/* Is a received frame of this protocol for the control port? */
+static bool vw_data_for_control_port(struct vw_radio *radio, int proto)
+{
+	const struct vw_control_port *cp = &radio->control_port;
+
+	if (!READ_ONCE(cp->over_nl80211))
+		return false;
+	return proto == ntohs(READ_ONCE(cp->proto)) ||
+	       (proto == ETH_P_PREAUTH && !READ_ONCE(cp->no_preauth));
+}
+
+/*
+ * tx_control_port: user space's EAPOL frame (buf: the payload) to dest,
+ * through the data path as if the stack had sent it, at the priority of
+ * network control; its tx status says it went on the air. Process
+ * context, wiphy lock held.
+ */
+int vw_data_tx_control_port(struct wiphy *wiphy, struct net_device *ndev,
+			    const u8 *buf, size_t len, const u8 *dest,
+			    __be16 proto, bool noencrypt, u64 *cookie)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+	struct sk_buff *skb;
+	struct ethhdr *eth;
+	u64 c;
+
+	if (!netif_running(ndev))
+		return -ENETDOWN;
+	if (len > ndev->mtu)
+		return -EMSGSIZE;
+	skb = alloc_skb(VW_HEADROOM + ETH_HLEN + len + VW_TAILROOM,
+			GFP_KERNEL);
+	if (!skb)
+		return -ENOMEM;
+	skb_reserve(skb, VW_HEADROOM);
+	eth = skb_put(skb, ETH_HLEN);
+	ether_addr_copy(eth->h_dest, dest);
+	ether_addr_copy(eth->h_source, ndev->dev_addr);
+	eth->h_proto = proto;
+	skb_put_data(skb, buf, len);
+	skb->dev = ndev;
+	skb->protocol = proto;
+	skb->priority = 7;	/* network control, WMM's voice queue */
+	vw_data_cb(skb)->noencrypt = noencrypt;
+	c = vw_mgmt_cookie(radio);
+	*cookie = c;
+	local_bh_disable();
+	vw_data_tx(radio, skb);
+	local_bh_enable();
+	return vw_mgmt_report(radio, c, buf, len, true, true);
 }
 
 /* Which key protects a received frame, and which peer sent it. */
@@ -457,6 +550,15 @@ void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
 	skb->priority = f->is_qos ? f->tid & 7 : 0;
 	atomic64_add(vw_data_frames(skb), &peer->rx_packets);
 	atomic64_add(skb->len, &peer->rx_bytes);
+
+	/* EAPOL to user space over nl80211 when it asked for that */
+	if (vw_data_for_control_port(radio, proto)) {
+		vw_tstats_rx(radio, 1, skb->len);
+		skb->protocol = eth_type_trans(skb, ndev);
+		vw_rx_control_port(ndev, skb, !f->is_protected);
+		consume_skb(skb);
+		goto out;
+	}
 
 	/* intra-BSS forwarding; EAPOL is always for the authenticator */
 	if (radio->wdev.iftype == NL80211_IFTYPE_AP &&

@@ -311,6 +311,8 @@ int vw_ibss_join(struct wiphy *wiphy, struct net_device *ndev,
 	ibss->tsf_base = ktime_get_ns();
 	ibss->last_merge = jiffies - msecs_to_jiffies(VW_IBSS_MERGE_INTERVAL_MS);
 	ibss->fixed_bssid = !!params->bssid;
+	vw_data_control_port(radio, params->control_port_over_nl80211, true,
+			     htons(ETH_P_PAE));
 	radio->chandef = params->chandef;
 	WRITE_ONCE(radio->channel, params->chandef.chan);
 	if (params->bssid) {
@@ -347,6 +349,7 @@ void vw_ibss_shutdown(struct vw_radio *radio)
 	del_timer_sync(&ibss->timer);
 	netif_carrier_off(radio->ndev);
 	vw_keys_clear(radio);
+	vw_data_control_port(radio, false, false, 0);
 }
 
 int vw_ibss_leave(struct wiphy *wiphy, struct net_device *ndev)

@@ -26,6 +26,7 @@ static const char * const vw_drop_names[VW_DROP_COUNT] = {
 	[VW_DROP_LINK_LOSS] = "rx_drop_link_loss",
 	[VW_DROP_BAD_SOURCE] = "rx_drop_bad_source",
 	[VW_DROP_PEER_LIMIT] = "rx_drop_peer_limit",
+	[VW_DROP_UNPROTECTED] = "rx_drop_unprotected",
 };
 
 static const char * const vw_event_names[VW_EVENT_COUNT] = {
@@ -61,7 +62,10 @@ static int vw_ndo_stop(struct net_device *ndev)
 
 	netif_stop_queue(ndev);
 	netif_carrier_off(ndev);
-	/* a radio that goes down leaves its BSS or stops beaconing */
+	/* a radio that goes down comes back from off-channel, leaves its
+	 * BSS or stops beaconing
+	 */
+	vw_mgmt_stop(radio);
 	vw_sta_stop(radio);
 	vw_ap_shutdown(radio);
 	vw_ibss_shutdown(radio);
@@ -212,13 +216,24 @@ static int vw_wiphy_setup(struct vw_radio *radio)
 	wiphy->cipher_suites = vw_crypto_suites(&wiphy->n_cipher_suites);
 	wiphy->max_ap_assoc_sta = VW_MAX_PEERS;
 	wiphy->flags |= WIPHY_FLAG_NETNS_OK | WIPHY_FLAG_HAVE_AP_SME |
-			WIPHY_FLAG_IBSS_RSN;
+			WIPHY_FLAG_IBSS_RSN | WIPHY_FLAG_HAS_REMAIN_ON_CHANNEL |
+			WIPHY_FLAG_OFFCHAN_TX;
+	wiphy->mgmt_stypes = vw_mgmt_stypes;
+	wiphy->max_remain_on_channel_duration = VW_ROC_MAX_MS;
 	wiphy->ap_sme_capa = 0;
 	/*
 	 * hostapd's 20/40 MHz coexistence scan runs on the AP interface; an
 	 * IBSS may be HT (ibss.c beacons its HT elements)
 	 */
 	wiphy->features |= NL80211_FEATURE_AP_SCAN | NL80211_FEATURE_HT_IBSS;
+	/* PMF when both sides can (pmf.c), not only when required */
+	wiphy_ext_feature_set(wiphy, NL80211_EXT_FEATURE_MFP_OPTIONAL);
+	/* EAPOL over nl80211 for user space that prefers it (data.c) */
+	wiphy_ext_feature_set(wiphy,
+			      NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211);
+	wiphy_ext_feature_set(wiphy, NL80211_EXT_FEATURE_CONTROL_PORT_NO_PREAUTH);
+	wiphy_ext_feature_set(wiphy,
+			      NL80211_EXT_FEATURE_CONTROL_PORT_OVER_NL80211_TX_STATUS);
 	memcpy(wiphy->perm_addr, radio->addr, ETH_ALEN);
 
 	radio->channel = &wiphy->bands[NL80211_BAND_2GHZ]->channels[0];
@@ -301,6 +316,7 @@ struct vw_radio *vw_radio_create(struct net *net, const char *ifname)
 	INIT_LIST_HEAD(&radio->monitors);
 	skb_queue_head_init(&radio->rxq);
 	vw_radio_addr(idx, radio->addr);
+	vw_mgmt_init(radio);
 	vw_sta_init(radio);
 	vw_ap_init(radio);
 	vw_ibss_init(radio);
@@ -393,6 +409,7 @@ struct vw_radio *vw_radio_by_addr(const u8 *addr)
  */
 static void vw_radio_free(struct vw_radio *radio)
 {
+	vw_mgmt_stop(radio);
 	vw_sta_uninit(radio);
 	vw_ap_uninit(radio);
 	vw_ibss_shutdown(radio);

@@ -348,8 +348,23 @@ static void vw_sta_rx_assoc_resp(struct vw_radio *radio,
 	struct cfg80211_bss *bss;
 	struct vw_peer *ap;
 
+	const struct cfg80211_bss_ies *bss_ies;
+	u32 comeback;
+
 	if (sta->state != VW_STA_ASSOCIATING)
 		return;
+	/*
+	 * "Come back later": our PMF association still stands at the AP,
+	 * which asks us with an SA Query (we may have lost our keys); try
+	 * again when it says, as often as any association attempt.
+	 */
+	comeback = vw_pmf_get_comeback(f->ies, f->ies_len);
+	if (status == WLAN_STATUS_ASSOC_REJECTED_TEMPORARILY && comeback &&
+	    sta->tries < VW_SME_TRIES) {
+		mod_timer(&sta->sme_timer, jiffies +
+			  usecs_to_jiffies(min(comeback, 10000U) * 1024));
+		return;
+	}
 	if (status != WLAN_STATUS_SUCCESS) {
 		vw_sta_connect_failed(radio, status, NL80211_TIMEOUT_UNSPECIFIED);
 		return;
@@ -370,6 +385,12 @@ static void vw_sta_rx_assoc_resp(struct vw_radio *radio,
 			    &radio->chandef);
 	vw_peer_set_caps(radio, ap, f->ies, f->ies_len);
 	vw_peer_tx_rate(radio, ap, &ap->tx_rate);
+	/* PMF if wpa_supplicant's RSN element and the AP's both can */
+	rcu_read_lock();
+	bss_ies = sta->bss ? rcu_dereference(sta->bss->ies) : NULL;
+	ap->mfp = bss_ies && vw_pmf_agreed(sta->sme_ies, sta->sme_ies_len,
+					   bss_ies->data, bss_ies->len);
+	rcu_read_unlock();
 	rcu_assign_pointer(sta->ap, ap);
 	sta->state = VW_STA_CONNECTED;
 	sta->last_beacon = jiffies;
@@ -491,6 +512,9 @@ int vw_sta_connect(struct wiphy *wiphy, struct net_device *ndev,
 	sta->no_vht = sta->no_ht || (sme->flags & ASSOC_REQ_DISABLE_VHT);
 	sta->open = !sme->privacy && !sme->crypto.n_ciphers_pairwise &&
 		    !sme->crypto.wpa_versions;
+	vw_data_control_port(radio, sme->crypto.control_port_over_nl80211,
+			     sme->crypto.control_port_no_preauth,
+			     sme->crypto.control_port_ethertype);
 	bss = vw_sta_find_bss(radio, chan, sme->bssid ?: sme->bssid_hint);
 	/* a hint is only a hint */
 	if (!bss && !sme->bssid && (sme->bssid_hint || sme->channel_hint))
@@ -542,6 +566,7 @@ void vw_sta_reset(struct vw_radio *radio, bool notify, u16 reason)
 	spin_unlock_bh(&radio->lock);
 	del_timer_sync(&sta->sme_timer);
 	vw_keys_clear(radio);
+	vw_data_control_port(radio, false, false, 0);
 }
 
 int vw_sta_disconnect(struct wiphy *wiphy, struct net_device *ndev,

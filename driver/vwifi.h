@@ -61,6 +61,7 @@ enum vw_drop {
 	VW_DROP_LINK_LOSS,	/* lost at random on a lossy link */
 	VW_DROP_BAD_SOURCE,	/* multicast, zero or our own source address */
 	VW_DROP_PEER_LIMIT,	/* would create a peer beyond a cap */
+	VW_DROP_UNPROTECTED,	/* robust management frame without PMF */
 	VW_DROP_COUNT,
 };
 
@@ -118,6 +119,10 @@ struct vw_peer {
 	u16 aid;
 	enum vw_peer_state state;
 	bool authorized;		/* 802.1X port open */
+	bool mfp;			/* PMF in use with it (pmf.c) */
+	bool sa_query_pending;		/* AP: asked it if it is still there */
+	u16 sa_query_id;
+	unsigned long sa_query_deadline;
 	struct vw_key __rcu *ptk;
 	struct vw_key __rcu *gtk[VW_NUM_DATA_KEYS];	/* IBSS: the peer's own */
 	unsigned long assoc_jiffies;
@@ -214,6 +219,34 @@ struct vw_ibss {
 	unsigned long last_merge;	/* jiffies */
 };
 
+/*
+ * Management frames to and from user space (mgmt.c): what it registered
+ * for, remain-on-channel and the wait after an off-channel mgmt_tx (one
+ * at a time), and the tx status reports that go out after the op.
+ */
+struct vw_mgmt {
+	u32 rx_stypes;			/* BIT(subtype) user space wants */
+	u64 last_cookie;		/* wiphy lock */
+	struct ieee80211_channel *offchan;	/* NULL: at home */
+	struct ieee80211_channel *home;		/* where it was before */
+	u64 offchan_cookie;
+	bool offchan_roc;		/* else the wait of a mgmt_tx */
+	struct delayed_work offchan_end;
+	struct sk_buff_head status_q;	/* cb: struct vw_mgmt_status */
+	struct work_struct status_work;
+};
+
+/*
+ * Control port over nl80211 (data.c): EAPOL (and pre-authentication
+ * unless excluded) to and from user space over nl80211 instead of the
+ * netdev, as the connect, start_ap or join_ibss in force asked.
+ */
+struct vw_control_port {
+	bool over_nl80211;
+	bool no_preauth;
+	__be16 proto;
+};
+
 struct vw_radio {
 	struct list_head list;		/* vw_radios, RCU */
 	int idx;
@@ -245,6 +278,8 @@ struct vw_radio {
 	struct vw_sta sta;
 	struct vw_ap ap;
 	struct vw_ibss ibss;
+	struct vw_mgmt mgmt;
+	struct vw_control_port control_port;
 
 	struct pcpu_sw_netstats __percpu *tstats;
 	atomic_long_t drops[VW_DROP_COUNT];
@@ -385,10 +420,12 @@ bool vw_radio_is_ours(const struct net_device *dev);
 
 /* air.c */
 struct sk_buff *vw_air_alloc(struct vw_radio *radio, size_t len);
+bool vw_air_tx_on(struct vw_radio *radio, struct sk_buff *skb,
+		  const struct vw_rate *rate, struct ieee80211_channel *chan);
 void vw_air_tx(struct vw_radio *radio, struct sk_buff *skb,
 	       const struct vw_rate *rate);
 void vw_air_tx_mgmt(struct vw_radio *radio, struct sk_buff *skb);
-void vw_air_distribute(struct sk_buff *skb, size_t hlen,
+bool vw_air_distribute(struct sk_buff *skb, size_t hlen,
 		       const struct vw_air_info *info,
 		       const struct vw_air_src *src);
 int vw_air_napi_poll(struct napi_struct *napi, int budget);
@@ -428,8 +465,54 @@ int vw_monitor_set_channel(struct wiphy *wiphy,
 			   struct cfg80211_chan_def *chandef);
 void vw_monitors_remove_all(struct vw_radio *radio);
 
+/* mgmt.c */
+#define VW_ROC_MAX_MS 5000	/* longest remain-on-channel we grant */
+extern const struct ieee80211_txrx_stypes vw_mgmt_stypes[NUM_NL80211_IFTYPES];
+void vw_mgmt_init(struct vw_radio *radio);
+void vw_mgmt_stop(struct vw_radio *radio);
+bool vw_mgmt_rx(struct vw_radio *radio, struct sk_buff *skb,
+		const struct vw_frame *f, const struct vw_air_info *info);
+void vw_mgmt_update_registrations(struct wiphy *wiphy,
+				  struct wireless_dev *wdev,
+				  struct mgmt_frame_regs *upd);
+int vw_mgmt_tx(struct wiphy *wiphy, struct wireless_dev *wdev,
+	       struct cfg80211_mgmt_tx_params *params, u64 *cookie);
+int vw_mgmt_tx_cancel_wait(struct wiphy *wiphy, struct wireless_dev *wdev,
+			   u64 cookie);
+int vw_mgmt_roc(struct wiphy *wiphy, struct wireless_dev *wdev,
+		struct ieee80211_channel *chan, unsigned int duration,
+		u64 *cookie);
+int vw_mgmt_cancel_roc(struct wiphy *wiphy, struct wireless_dev *wdev,
+		       u64 cookie);
+u64 vw_mgmt_cookie(struct vw_radio *radio);
+int vw_mgmt_report(struct vw_radio *radio, u64 cookie, const u8 *buf,
+		   size_t len, bool ack, bool control_port);
+
+/* pmf.c */
+enum vw_pmf_verdict {
+	VW_PMF_PASS,		/* go on with the frame */
+	VW_PMF_DROP,		/* drop it, counted */
+	VW_PMF_TAKEN,		/* consumed: it was an answer to us */
+};
+
+bool vw_pmf_agreed(const u8 *ours, size_t ours_len, const u8 *theirs,
+		   size_t theirs_len);
+bool vw_pmf_tx(struct vw_radio *radio, struct sk_buff *skb,
+	       struct ieee80211_channel *chan);
+enum vw_pmf_verdict vw_pmf_rx(struct vw_radio *radio, struct sk_buff *skb,
+			      struct vw_frame *f, enum vw_drop *why);
+u32 vw_pmf_ap_reassoc(struct vw_radio *radio, struct vw_peer *peer);
+int vw_pmf_put_comeback(u8 *buf, size_t cap, u32 tu);
+u32 vw_pmf_get_comeback(const u8 *ies, size_t len);
+#define VW_COMEBACK_IE_LEN 7
+
 /* data.c */
 netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev);
+void vw_data_control_port(struct vw_radio *radio, bool over_nl80211,
+			  bool no_preauth, __be16 proto);
+int vw_data_tx_control_port(struct wiphy *wiphy, struct net_device *ndev,
+			    const u8 *buf, size_t len, const u8 *dest,
+			    __be16 proto, bool noencrypt, u64 *cookie);
 void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
 		const struct vw_frame *f, const struct vw_air_info *info);
 
@@ -508,8 +591,7 @@ int vw_key_bip_check(struct vw_key *key, const struct vw_frame *f,
 		     const struct vw_mmie *m, enum vw_drop *why);
 
 /* key.c */
-void vw_key_replace(struct vw_key __rcu **slot, struct vw_key *key,
-		    spinlock_t *lock);
+void vw_key_replace(struct vw_key __rcu **slot, struct vw_key *key, spinlock_t *lock);
 int vw_key_add(struct wiphy *wiphy, struct net_device *ndev, int link_id,
 	       u8 idx, bool pairwise, const u8 *mac, struct key_params *params);
 int vw_key_del(struct wiphy *wiphy, struct net_device *ndev, int link_id,

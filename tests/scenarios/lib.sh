@@ -112,13 +112,13 @@ vw_cleanup() {
 		kill "$p" 2>/dev/null
 	done
 	for f in "${vw_pidfiles[@]}"; do
-		[ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null
+		[ -f "$f" ] && kill "$(cat "$f" 2>/dev/null)" 2>/dev/null
 	done
 	# Daemons must be gone before their radios leave.
 	for _ in $(seq 50); do
 		left=
 		for f in "${vw_pidfiles[@]}"; do
-			[ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null && left=1
+			[ -f "$f" ] && kill -0 "$(cat "$f" 2>/dev/null)" 2>/dev/null && left=1
 		done
 		[ -z "$left" ] && break
 		sleep 0.1
@@ -588,6 +588,15 @@ stop_ap() {
 	pid=$(cat "$VW_DIR/hostapd-$2.pid") || fail "no hostapd pid file for $2"
 	pp kill "$pid"
 	wait_for 10 vw_pid_gone "$pid" || fail "hostapd on $2 did not stop"
+}
+
+# stop_sta NS IFACE: wpa_supplicant on IFACE stopped (and gone)
+stop_sta() {
+	local pid
+
+	pid=$(cat "$VW_DIR/wpa_supplicant-$2.pid") || fail "no wpa_supplicant pid file for $2"
+	pp kill "$pid"
+	wait_for 10 vw_pid_gone "$pid" || fail "wpa_supplicant on $2 did not stop"
 }
 
 vw_pid_gone() {
