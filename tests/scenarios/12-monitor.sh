@@ -15,27 +15,17 @@
 . "$(dirname "$0")/lib.sh"
 require tcpdump tshark
 
-load_vwifi 3
-for i in 0 1 2; do
-	put_in_netns "vw_phy$i" "ns$i"
-done
-set_ip ns0 vw0 10.0.0.1/24
-set_ip ns1 vw1 10.0.0.2/24
-
-n ns2 iw phy vw_phy2 interface add mon0 type monitor
-n ns2 ip link set mon0 up
+two_and_monitor
 n ns2 iw dev mon0 set freq 2437
 assert_grep 'type monitor' ip netns exec ns2 iw dev mon0 info
 pcap=$VW_DIR/air.pcap
-bg ns2 tcpdump -i mon0 -U -w "$pcap"
-wait_for 10 test -s "$pcap"
+capture_start "$pcap"
 
 start_ap ns0 vw0 hostapd-wpa2.conf
 start_sta ns1 vw1 wpa_supplicant.conf
 wait_connected ns1 vw1
 ping_ok ns1 10.0.0.1
-sleep 1		# let tcpdump write the last frames
-n ns2 pkill tcpdump || true
+capture_stop
 
 summary() {
 	tshark -r "$pcap" -Y "$1" -T fields -e frame.number 2>/dev/null | wc -l

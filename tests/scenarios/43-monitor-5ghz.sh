@@ -24,34 +24,19 @@
 require tcpdump tshark
 
 reg_set DE
-load_vwifi 3
-for i in 0 1 2; do
-	put_in_netns "vw_phy$i" "ns$i"
-done
-set_ip ns0 vw0 10.0.0.1/24
-set_ip ns1 vw1 10.0.0.2/24
-
-n ns2 iw phy vw_phy2 interface add mon0 type monitor
-n ns2 ip link set mon0 up
+two_and_monitor
 n ns2 iw dev mon0 set freq 5180 80 5210
 assert_grep $'\tchannel 36 \\(5180 MHz\\), width: 80 MHz, center1: 5210 MHz' \
 	ip netns exec ns2 iw dev mon0 info
 pcap=$VW_DIR/air.pcap
-bg ns2 tcpdump -i mon0 -B 8192 -U -w "$pcap"
-capture_pid=${vw_bg_pids[-1]}
-wait_for 10 test -s "$pcap"
+capture_start "$pcap"
 
 start_ap ns0 vw0 hostapd-open.conf "${vw_ap_vht80[@]}" wmm_enabled=1
 start_sta ns1 vw1 wpa_supplicant-open.conf
 wait_connected ns1 vw1
 ping_ok ns1 10.0.0.1 10
 ping_ok ns0 10.0.0.2 10
-# tcpdump stops at once when killed, dropping what it has not read yet:
-# give it a moment for the last pings (beacons keep the file growing, so
-# waiting for it to stop, as 08-bulk.sh does, would not end).
-sleep 2
-pp kill "$capture_pid" || true
-wait "$capture_pid" 2>/dev/null || true
+capture_stop
 
 # One pass of tshark (slow to start under TCG), counted by awk: subtype,
 # ToDS, FromDS (0/1, or False/True in newer tshark), HT and VHT

@@ -27,14 +27,7 @@
 . "$(dirname "$0")/lib.sh"
 require tcpdump tshark
 
-load_vwifi 3
-for i in 0 1 2; do
-	put_in_netns "vw_phy$i" "ns$i"
-done
-set_ip ns0 vw0 10.0.0.1/24
-set_ip ns1 vw1 10.0.0.2/24
-n ns2 iw phy vw_phy2 interface add mon0 type monitor
-n ns2 ip link set mon0 up
+two_and_monitor
 n ns2 iw dev mon0 set freq 2437
 
 # iw names the suites its own way; their numbers are the standard's:
@@ -47,38 +40,24 @@ done
 # one_bss CIPHER [hostapd key=value...]: a BSS with CIPHER as pairwise and
 # group cipher, captured; asserts the connection, pings and decryption.
 one_bss() {
-	local cipher=$1 sta_conf pcap cap_pid c
+	local cipher=$1 sta_conf pcap c
 	# hostapd's and wpa_supplicant's name: GCMP for GCMP-128
 	local hcipher=${1/-128/}
 
 	shift
 	pcap=$VW_DIR/air-$cipher.pcap
-	bg ns2 tcpdump -i mon0 -B 8192 -U -w "$pcap"
-	cap_pid=${vw_bg_pids[-1]}
-	wait_for 10 test -s "$pcap"
+	capture_start "$pcap"
 
 	start_ap ns0 vw0 hostapd-wpa2.conf "rsn_pairwise=$hcipher" "$@"
 	sta_conf=$VW_DIR/sta-$cipher.conf
-	cat >"$sta_conf" <<EOF
-ctrl_interface=/var/run/wpa_supplicant
-network={
-	ssid="test"
-	key_mgmt=WPA-PSK
-	proto=RSN
-	pairwise=$hcipher
-	group=$hcipher
-	psk="12345678"
-}
-EOF
+	psk_sta_conf "$sta_conf" WPA-PSK "pairwise=$hcipher" "group=$hcipher"
 	start_sta ns1 vw1 "$sta_conf"
 	wait_connected ns1 vw1
 	assert_grep "^pairwise_cipher=$hcipher\$" wpa_cli_ns ns1 vw1 status
 	assert_grep "^group_cipher=$hcipher\$" wpa_cli_ns ns1 vw1 status
 	ping_ok ns1 10.0.0.1 3
 	ping_ok ns0 10.0.0.2 3
-	sleep 2
-	pp kill "$cap_pid" || true
-	wait "$cap_pid" 2>/dev/null || true
+	capture_stop
 
 	# tshark with the passphrase and SSID only: the 4-way handshake in
 	# the capture gives it the keys
@@ -116,17 +95,7 @@ for bip in AES-128-CMAC BIP-CMAC-256 BIP-GMAC-128 BIP-GMAC-256; do
 	start_ap ns0 vw0 hostapd-wpa2.conf ieee80211w=2 \
 		wpa_key_mgmt=WPA-PSK-SHA256 "group_mgmt_cipher=$bip"
 	sta_conf=$VW_DIR/sta-$bip.conf
-	cat >"$sta_conf" <<EOF
-ctrl_interface=/var/run/wpa_supplicant
-network={
-	ssid="test"
-	key_mgmt=WPA-PSK-SHA256
-	proto=RSN
-	ieee80211w=2
-	group_mgmt=$bip
-	psk="12345678"
-}
-EOF
+	psk_sta_conf "$sta_conf" WPA-PSK-SHA256 ieee80211w=2 "group_mgmt=$bip"
 	start_sta ns1 vw1 "$sta_conf"
 	wait_connected ns1 vw1
 	assert_grep '^key_mgmt=WPA2-PSK-SHA256$' wpa_cli_ns ns1 vw1 status

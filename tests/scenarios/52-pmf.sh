@@ -39,34 +39,16 @@ if [ "$VW_DRIVER" = vwifi ]; then
 	pp ip link add vwt0 type veth peer name vwt1 netns air
 	pp ip link set vwt0 mtu 2304 up
 	pp ip -n air link set vwt1 mtu 2304 up
-	load_vwifi 3 transport=vwt0 machine=1
+	two_and_monitor transport=vwt0 machine=1
 else
-	load_vwifi 3
+	two_and_monitor
 fi
-for i in 0 1 2; do
-	put_in_netns "vw_phy$i" "ns$i"
-done
-set_ip ns0 vw0 10.0.0.1/24
-set_ip ns1 vw1 10.0.0.2/24
-n ns2 iw phy vw_phy2 interface add mon0 type monitor
-n ns2 ip link set mon0 up
 n ns2 iw dev mon0 set freq 2437
 pcap=$VW_DIR/air.pcap
-bg ns2 tcpdump -i mon0 -B 8192 -U -w "$pcap"
-capture_pid=${vw_bg_pids[-1]}
-wait_for 10 test -s "$pcap"
+capture_start "$pcap"
 
 pmf_conf=$VW_DIR/sta-pmf.conf
-cat >"$pmf_conf" <<EOF
-ctrl_interface=/var/run/wpa_supplicant
-network={
-	ssid="test"
-	key_mgmt=WPA-PSK-SHA256
-	proto=RSN
-	ieee80211w=2
-	psk="12345678"
-}
-EOF
+psk_sta_conf "$pmf_conf" WPA-PSK-SHA256 ieee80211w=2
 start_ap ns0 vw0 hostapd-wpa2.conf ieee80211w=2 wpa_key_mgmt=WPA-PSK-SHA256
 start_sta ns1 vw1 "$pmf_conf"
 wait_connected ns1 vw1
@@ -128,9 +110,7 @@ left() {
 	[ "$(disconnects)" -gt "$before" ]
 }
 wait_for 10 left || fail "the station did not leave after a protected deauthentication"
-sleep 2
-pp kill "$capture_pid" || true
-wait "$capture_pid" 2>/dev/null || true
+capture_stop
 
 # type/subtype, Protected bit, status code, action category, from, to
 frames=$VW_DIR/frames.csv

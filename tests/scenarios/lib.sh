@@ -375,6 +375,56 @@ radios_in_netns() {
 	done
 }
 
+# psk_sta_conf FILE KEY_MGMT [line...]: a wpa_supplicant configuration for
+# the "test" network of examples/hostapd-wpa2.conf with this key management
+# and these lines more in its network block (pairwise=GCMP, ieee80211w=2 ...).
+psk_sta_conf() {
+	local file=$1 key_mgmt=$2 line
+
+	shift 2
+	{
+		printf 'ctrl_interface=/var/run/wpa_supplicant\nnetwork={\n'
+		printf '\tssid="test"\n\tkey_mgmt=%s\n\tproto=RSN\n' "$key_mgmt"
+		for line in "$@"; do
+			printf '\t%s\n' "$line"
+		done
+		printf '\tpsk="12345678"\n}\n'
+	} >"$file"
+}
+
+# two_and_monitor [insmod params...]: three radios; vw0 and vw1 in ns0 and
+# ns1 with 10.0.0.1 and .2/24, and mon0, a monitor interface of vw_phy2,
+# up in ns2 (its channel is the caller's: iw dev mon0 set freq ...).
+two_and_monitor() {
+	local i
+
+	load_vwifi 3 "$@"
+	for i in 0 1 2; do
+		put_in_netns "vw_phy$i" "ns$i"
+	done
+	set_ip ns0 vw0 10.0.0.1/24
+	set_ip ns1 vw1 10.0.0.2/24
+	n ns2 iw phy vw_phy2 interface add mon0 type monitor
+	n ns2 ip link set mon0 up
+}
+
+# capture_start FILE: tcpdump on mon0 (ns2) writing FILE (8 MiB buffer),
+# its pid in capture_pid, once it has written the file's header.
+capture_start() {
+	bg ns2 tcpdump -i mon0 -B 8192 -U -w "$1"
+	capture_pid=${vw_bg_pids[-1]}
+	wait_for 10 test -s "$1" || fail "tcpdump on mon0 wrote nothing"
+}
+
+# capture_stop: ends capture_start's tcpdump. Killed, it drops what it has
+# not read yet: it gets a moment for the last frames first (beacons keep
+# the file growing, so waiting for it to go quiet would not end).
+capture_stop() {
+	sleep 2
+	pp kill "$capture_pid" || true
+	wait "$capture_pid" 2>/dev/null || true
+}
+
 # bss_of_two AP_CONF STA_CONF: three radios, each in its own namespace ns0..2
 # with 10.0.0.1..3/24; hostapd with AP_CONF on vw0, wpa_supplicant with
 # STA_CONF on vw1 and vw2, both connected.
