@@ -433,11 +433,10 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 {
 	bool reassoc = f->stype == VW_STYPE_REASSOC_REQ;
 	struct station_info *sinfo;
-	struct vw_peer *peer;
-	u16 status;
-
 	const struct vw_beacon *bcn;
+	struct vw_peer *peer;
 	u32 comeback = 0;
+	u16 status;
 
 	peer = vw_peer_find(radio, f->addr2);
 	if (!peer) {

@@ -331,6 +331,11 @@ netdev_tx_t vw_data_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	struct vw_radio *radio = vw_radio_from_ndev(ndev);
 
+	/* the radio's own interface switched to monitor mode injects */
+	if (radio->wdev.iftype == NL80211_IFTYPE_MONITOR) {
+		vw_monitor_inject(radio, ndev, skb);
+		return NETDEV_TX_OK;
+	}
 	if (!pskb_may_pull(skb, ETH_HLEN)) {
 		vw_drop(radio, VW_DROP_MALFORMED);
 		kfree_skb(skb);

@@ -5,9 +5,11 @@
  * monitor interface of the radio: the radio's own netdev switched to
  * monitor ("iw dev vw0 set type monitor") or extra interfaces added with
  * "iw phy vw_phy0 interface add mon0 type monitor". The radio's own
- * transmissions are seen too, as on a real card.
+ * transmissions are seen too, as on a real card. A frame written to a
+ * monitor interface goes on the air (injection).
  */
 #include <linux/if_arp.h>
+#include <net/ieee80211_radiotap.h>
 
 #include "vwifi.h"
 
@@ -19,11 +21,69 @@ struct vw_monitor {
 	struct net_device *ndev;
 };
 
-static netdev_tx_t vw_monitor_xmit(struct sk_buff *skb, struct net_device *ndev)
+/*
+ * The rate a radiotap header asks for, if it names a legacy rate of the
+ * band; otherwise the band's management rate.
+ */
+static void vw_monitor_inject_rate(const struct ieee80211_channel *chan,
+				   u8 radiotap_rate, struct vw_rate *rate)
 {
-	/* injection is not supported: count and drop */
+	const struct vw_band *band = vw_band_of(chan);
+
+	*rate = band->mgmt_rate;
+	if (!radiotap_rate)
+		return;
+	rate->mode = VW_MODE_LEGACY;
+	rate->legacy = radiotap_rate * 5;	/* 500 kb/s to 100 kb/s */
+	if (!vw_rate_100kbps(rate) || (vw_rate_is_cck(rate) && !band->cck))
+		*rate = band->mgmt_rate;
+}
+
+/*
+ * Injection: a frame written to a monitor interface is a radiotap header
+ * and an 802.11 frame, which goes on the radio's channel as it is (no
+ * protection added, its own sequence number kept), as mac80211 sends it:
+ * scapy, aireplay-ng and mdk4 work. The radiotap header's Rate is
+ * honoured; a header the kernel's iterator refuses, or a frame behind it
+ * that is not one we model, is dropped and counted. Consumes the skb.
+ * BH disabled (ndo_start_xmit).
+ */
+void vw_monitor_inject(struct vw_radio *radio, struct net_device *ndev,
+		       struct sk_buff *skb)
+{
+	struct ieee80211_channel *chan = READ_ONCE(radio->channel);
+	struct ieee80211_radiotap_iterator it;
+	struct vw_frame f;
+	struct vw_rate rate;
+	u8 legacy = 0;
+	int ret;
+
+	if (skb_linearize(skb) ||
+	    ieee80211_radiotap_iterator_init(&it, (void *)skb->data, skb->len,
+					     NULL))
+		goto drop;
+	while (!(ret = ieee80211_radiotap_iterator_next(&it))) {
+		if (it.this_arg_index == IEEE80211_RADIOTAP_RATE)
+			legacy = *it.this_arg;
+	}
+	if (ret != -ENOENT)
+		goto drop;
+	skb_pull(skb, it._max_length);
+	if (skb->len > IEEE80211_MAX_FRAME_LEN ||
+	    vw_frame_parse_hdr(skb->data, skb->len, &f) < 0)
+		goto drop;
+	vw_monitor_inject_rate(chan, legacy, &rate);
+	skb_orphan(skb);
+	vw_air_tx_on(radio, skb, &rate, chan);
+	return;
+drop:
 	ndev->stats.tx_dropped++;
 	kfree_skb(skb);
+}
+
+static netdev_tx_t vw_monitor_xmit(struct sk_buff *skb, struct net_device *ndev)
+{
+	vw_monitor_inject(vw_radio_from_ndev(ndev), ndev, skb);
 	return NETDEV_TX_OK;
 }
 

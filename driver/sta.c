@@ -345,10 +345,9 @@ static void vw_sta_rx_assoc_resp(struct vw_radio *radio,
 {
 	struct vw_sta *sta = &radio->sta;
 	u16 status = vw_get_le16(f->body + 2);
+	const struct cfg80211_bss_ies *bss_ies;
 	struct cfg80211_bss *bss;
 	struct vw_peer *ap;
-
-	const struct cfg80211_bss_ies *bss_ies;
 	u32 comeback;
 
 	if (sta->state != VW_STA_ASSOCIATING)

@@ -452,6 +452,8 @@ void vw_air_stop(struct vw_radio *radio);
 void vw_monitor_frame(struct vw_radio *radio, const u8 *frame, size_t len,
 		      const struct vw_air_info *info, int signal);
 bool vw_monitor_any(void);
+void vw_monitor_inject(struct vw_radio *radio, struct net_device *ndev,
+		       struct sk_buff *skb);
 bool vw_monitor_netdev(const struct net_device *dev);
 void vw_monitor_up(struct vw_radio *radio);
 void vw_monitor_down(struct vw_radio *radio);
