@@ -565,9 +565,14 @@ void vw_data_rx(struct vw_radio *radio, struct sk_buff *skb,
 		goto out;
 	}
 
-	/* intra-BSS forwarding; EAPOL is always for the authenticator */
+	/*
+	 * intra-BSS forwarding; EAPOL is always for the authenticator. The
+	 * received skb's cb is whoever's had it last (another machine's
+	 * frames come through the network stack): ours starts afresh.
+	 */
 	if (radio->wdev.iftype == NL80211_IFTYPE_AP &&
 	    !READ_ONCE(radio->ap.isolate) && proto != ETH_P_PAE) {
+		vw_data_cb(skb)->noencrypt = false;
 		if (is_multicast_ether_addr(da)) {
 			struct sk_buff *copy = skb_copy(skb, GFP_ATOMIC);
 
