@@ -78,8 +78,9 @@ static void vw_air_deliver(struct vw_radio *rx, struct sk_buff *skb,
  * Hands an air frame (skb->data at its air header, hlen long) to every
  * local radio that hears it: the model decides, monitors see it at once,
  * interfaces get it through their receive queue. Consumes the skb.
- * Returns whether a radio it was addressed to heard it: a unicast frame's
- * ACK. BH disabled, RCU read side.
+ * Returns whether a radio took it, which for a unicast frame (only the
+ * radio it is addressed to takes one) is its ACK. BH disabled, RCU read
+ * side.
  */
 bool vw_air_distribute(struct sk_buff *skb, size_t hlen,
 		       const struct vw_air_info *info,
@@ -132,7 +133,7 @@ bool vw_air_distribute(struct sk_buff *skb, size_t hlen,
 		return false;
 	}
 	vw_air_deliver(last, skb, last_signal);
-	return len >= 10 && !is_multicast_ether_addr(frame + 4);
+	return true;
 }
 
 /*

@@ -285,8 +285,7 @@ static void vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 	 * association stands until an SA Query says otherwise (pmf.c).
 	 */
 	peer = vw_peer_find(radio, f->addr2);
-	if (peer && peer->state == VW_PEER_ASSOC && peer->mfp &&
-	    rcu_access_pointer(peer->ptk)) {
+	if (peer && vw_pmf_protects(peer)) {
 		vw_ap_send_auth(radio, f->addr2, alg, WLAN_STATUS_SUCCESS);
 		return;
 	}
@@ -445,8 +444,7 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 		return;
 	}
 	/* a PMF association stands until an SA Query goes unanswered */
-	if (peer->state == VW_PEER_ASSOC && peer->mfp &&
-	    rcu_access_pointer(peer->ptk)) {
+	if (vw_pmf_protects(peer)) {
 		comeback = vw_pmf_ap_reassoc(radio, peer);
 		if (!comeback)
 			cfg80211_del_sta(radio->ndev, peer->addr, GFP_ATOMIC);

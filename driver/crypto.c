@@ -49,7 +49,7 @@ static bool vw_kind_is_hash(enum vw_cipher_kind kind)
  * second under emulation, while hostapd waited) and we know which ciphers
  * to offer. A missing one is only reported: what needs it is not offered.
  */
-static struct crypto_aead *vw_aead_held[2];	/* ccm, gcm */
+static struct crypto_aead *vw_ccm_held, *vw_gcm_held;
 static struct crypto_shash *vw_cmac_held;
 static u32 vw_suites[8];	/* as many as the core's table has */
 static int vw_n_suites;
@@ -58,34 +58,37 @@ static bool vw_kind_available(enum vw_cipher_kind kind)
 {
 	switch (kind) {
 	case VW_CIPHER_CCM:
-		return vw_aead_held[0];
+		return vw_ccm_held;
 	case VW_CIPHER_GCM:
 	case VW_CIPHER_BIP_GMAC:
-		return vw_aead_held[1];
+		return vw_gcm_held;
 	case VW_CIPHER_BIP_CMAC:
 		return vw_cmac_held;
 	}
 	return false;
 }
 
+/* an instance of kind's AEAD algorithm, or NULL (reported) */
+static struct crypto_aead *vw_aead_hold(enum vw_cipher_kind kind)
+{
+	struct crypto_aead *aead;
+
+	aead = crypto_alloc_aead(vw_crypto_alg[kind], 0, CRYPTO_ALG_ASYNC);
+	if (!IS_ERR(aead))
+		return aead;
+	pr_warn("no %s (%ld): its ciphers are not offered\n",
+		vw_crypto_alg[kind], PTR_ERR(aead));
+	return NULL;
+}
+
 void vw_crypto_init(void)
 {
 	const struct vw_cipher *c;
-	struct crypto_aead *aead;
 	struct crypto_shash *shash;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(vw_aead_held); i++) {
-		const char *alg = vw_crypto_alg[i ? VW_CIPHER_GCM :
-						VW_CIPHER_CCM];
-
-		aead = crypto_alloc_aead(alg, 0, CRYPTO_ALG_ASYNC);
-		if (IS_ERR(aead))
-			pr_warn("no %s (%ld): its ciphers are not offered\n",
-				alg, PTR_ERR(aead));
-		else
-			vw_aead_held[i] = aead;
-	}
+	vw_ccm_held = vw_aead_hold(VW_CIPHER_CCM);
+	vw_gcm_held = vw_aead_hold(VW_CIPHER_GCM);
 	shash = crypto_alloc_shash(vw_crypto_alg[VW_CIPHER_BIP_CMAC], 0, 0);
 	if (IS_ERR(shash))
 		pr_warn("no cmac(aes) (%ld): BIP-CMAC is not offered\n",
@@ -100,15 +103,12 @@ void vw_crypto_init(void)
 	}
 }
 
+/* the crypto API's free functions take NULL */
 void vw_crypto_uninit(void)
 {
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(vw_aead_held); i++)
-		if (vw_aead_held[i])
-			crypto_free_aead(vw_aead_held[i]);
-	if (vw_cmac_held)
-		crypto_free_shash(vw_cmac_held);
+	crypto_free_aead(vw_ccm_held);
+	crypto_free_aead(vw_gcm_held);
+	crypto_free_shash(vw_cmac_held);
 }
 
 /* what wiphys advertise: the table's ciphers this kernel can run */

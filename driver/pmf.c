@@ -40,6 +40,17 @@ static bool vw_ies_mfpc(const u8 *ies, size_t len)
 	       (caps & VW_RSN_CAP_MFPC);
 }
 
+/*
+ * AP: does PMF protect peer's association (negotiated, keys in place), so
+ * that a new authentication or association in its name must not end it?
+ * radio->lock held.
+ */
+bool vw_pmf_protects(const struct vw_peer *peer)
+{
+	return peer->state == VW_PEER_ASSOC && peer->mfp &&
+	       rcu_access_pointer(peer->ptk);
+}
+
 /* PMF between two parties whose elements (each with its RSNE) these are */
 bool vw_pmf_agreed(const u8 *ours, size_t ours_len, const u8 *theirs,
 		   size_t theirs_len)

@@ -499,6 +499,7 @@ enum vw_pmf_verdict {
 
 bool vw_pmf_agreed(const u8 *ours, size_t ours_len, const u8 *theirs,
 		   size_t theirs_len);
+bool vw_pmf_protects(const struct vw_peer *peer);
 bool vw_pmf_tx(struct vw_radio *radio, struct sk_buff *skb,
 	       struct ieee80211_channel *chan);
 enum vw_pmf_verdict vw_pmf_rx(struct vw_radio *radio, struct sk_buff *skb,

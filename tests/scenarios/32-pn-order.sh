@@ -37,11 +37,6 @@ cpus=$(nproc)
 [ "$cpus" -ge 2 ] ||
 	skip "SKIP: needs 2 vCPUs: the AP's own and its forwarded frames race only on two CPUs; this guest has $cpus (VW_SMP)"
 
-# nic_stat NS IFACE NAME: one counter of ethtool -S IFACE
-nic_stat() {
-	ip netns exec "$1" ethtool -S "$2" | awk -v k="$3:" '$1 == k { print $2 }'
-}
-
 # received FILE: bytes an iperf3 server counted (its --json report)
 received() {
 	python3 -c '

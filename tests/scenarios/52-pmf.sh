@@ -58,9 +58,6 @@ ping_ok ns1 10.0.0.1 3
 ap=$(mac_of ns0 vw0)
 sta=$(mac_of ns1 vw1)
 
-nic_stat() {
-	ip netns exec "$1" ethtool -S "$2" | awk -v k="$3:" '$1 == k { print $2 }'
-}
 hostile() {
 	n air python3 -S "$VW_LIB_DIR/hostile.py" "$1" vwt1 "${@:2}"
 }

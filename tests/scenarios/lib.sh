@@ -375,6 +375,11 @@ radios_in_netns() {
 	done
 }
 
+# nic_stat NS IFACE NAME: one counter of ethtool -S IFACE (empty if absent)
+nic_stat() {
+	ip netns exec "$1" ethtool -S "$2" | awk -v k="$3:" '$1 == k { print $2 }'
+}
+
 # psk_sta_conf FILE KEY_MGMT [line...]: a wpa_supplicant configuration for
 # the "test" network of examples/hostapd-wpa2.conf with this key management
 # and these lines more in its network block (pairwise=GCMP, ieee80211w=2 ...).
