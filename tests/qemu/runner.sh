@@ -81,6 +81,21 @@ tidy() {
 	rm -rf /tmp/vwifi-* /run/hostapd* /run/wpa_supplicant*
 }
 
+# What the processes were doing 3 s before a scenario's timeout: the one
+# that hangs shows its wait channel, and its kernel stack if it runs or
+# sleeps uninterruptibly.
+hang_report() {
+	local p
+
+	echo "== 3 s before the timeout: processes (kernel threads left out)"
+	ps -eo pid,stat,wchan:24,time,args | awk '$5 !~ /^\[/' | cut -c1-150
+	for p in $(ps -eo pid,stat,comm | awk '$2 ~ /^[RD]/ && $3 != "ps" { print $1 }'); do
+		[ -r "/proc/$p/stack" ] || continue
+		echo "== kernel stack of $p ($(cat "/proc/$p/comm" 2>/dev/null))"
+		head -n 8 "/proc/$p/stack"
+	done
+}
+
 for sc in $VW_SCENARIOS; do
 	name=${sc%.sh}
 	console "start $name"
@@ -92,11 +107,19 @@ for sc in $VW_SCENARIOS; do
 	[ -n "$want" ] && [ "$want" -gt "$limit" ] && limit=$want
 	t0=$(date +%s%N)
 	VW_RESULTS=$R/$name timeout -k 10 "$limit" \
-		bash "$S/tests/scenarios/$sc" >"$R/$name.out" 2>&1 </dev/null
+		bash "$S/tests/scenarios/$sc" >"$R/$name.out" 2>&1 </dev/null &
+	pid=$!
+	(sleep $((limit - 3)) && hang_report) >"$R/$name.hang" 2>&1 &
+	watch=$!
+	wait $pid
 	rc=$?
 	t1=$(date +%s%N)
+	kill $watch 2>/dev/null
 	[ $rc = 124 ] && echo "TIMEOUT after ${limit}s" >>"$R/$name.out"
 	tidy >>"$R/$name.out" 2>&1
+	# last, where judge() and the CI recap show a failure's tail
+	[ $rc = 124 ] && cat "$R/$name.hang" >>"$R/$name.out"
+	rm -f "$R/$name.hang"
 	# Give the hung-task and refcount checkers a moment after teardown.
 	sleep 1
 	dmesg >"$R/$name.dmesg"

@@ -34,7 +34,7 @@ log "APs: test $ap0 (ch 6), other $ap2 (ch 1), test $ap3 (ch 11)"
 
 scan=$VW_DIR/scan.txt
 scan_sees_all() {
-	ip netns exec ns1 iw dev vw1 scan >"$scan" 2>&1 || return 1
+	scan_ns ns1 vw1 >"$scan" 2>&1 || return 1
 	grep -q "^BSS $ap0" "$scan" && grep -q "^BSS $ap2" "$scan" && grep -q "^BSS $ap3" "$scan"
 }
 log "scanning until the three BSSs are seen"

@@ -46,7 +46,7 @@ ping_ok ns0 10.0.0.2
 
 # A fresh scan on the station (while connected) finds the BSS on 5 GHz.
 bss_on_5180() {
-	ip netns exec ns1 iw dev vw1 scan freq 5180 |
+	scan_ns ns1 vw1 freq 5180 |
 		awk -v m="$ap_mac" '/^BSS / { on = (substr($2, 1, 17) == m) }
 			on && $1 == "freq:" && $2 + 0 == 5180 { found = 1 }
 			END { exit !found }'
