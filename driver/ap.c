@@ -4,7 +4,10 @@
  * FullMAC card does it: hostapd gives the beacon, we send it every beacon
  * interval with a TIM, answer probe requests, authenticate (open system)
  * and associate stations, and report each new station to cfg80211 with
- * its association request IEs so hostapd runs the 4-way handshake.
+ * its association request IEs so hostapd runs the 4-way handshake. SAE
+ * is hostapd's: its authentication frames go up, hostapd answers with
+ * mgmt_tx and tells us the outcome (external_auth) before the station
+ * may associate; its SAE PMK then feeds the 4-way handshake.
  */
 #include <linux/ktime.h>
 #include <linux/moduleparam.h>
@@ -18,7 +21,8 @@
  * addresses. A station that authenticated associates within milliseconds
  * (the driver's own SME, wpa_supplicant's too), so the AP keeps only a
  * few unassociated ones, briefly, and makes room for a newcomer by
- * forgetting the oldest: a flood cannot lock real stations out.
+ * forgetting the oldest: a flood cannot lock real stations out. Stations
+ * in an SAE exchange count among them: each of their frames buys time.
  */
 unsigned int vw_max_pending_auth = 32;
 module_param_named(max_pending_auth, vw_max_pending_auth, uint, 0644);
@@ -248,7 +252,7 @@ static void vw_ap_expire_pending(struct vw_radio *radio, bool make_room)
 	list_for_each_entry_safe(peer, tmp, &radio->peers, list) {
 		if (!radio->ap.num_pending)
 			break;
-		if (peer->state != VW_PEER_AUTH)
+		if (peer->state == VW_PEER_ASSOC)
 			continue;
 		if (time_after_eq(jiffies, peer->assoc_jiffies + timeout))
 			vw_event(radio, VW_EVENT_AUTH_EXPIRED);
@@ -262,32 +266,48 @@ static void vw_ap_expire_pending(struct vw_radio *radio, bool make_room)
 	}
 }
 
-/* NAPI, radio->lock held */
-static void vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
+/*
+ * NAPI, radio->lock held: an authentication frame. Open system is ours to
+ * answer; SAE is hostapd's when it registered for authentication frames:
+ * returns true when the frame is to go up to it.
+ */
+static bool vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 {
 	u16 alg = vw_get_le16(f->body), trans = vw_get_le16(f->body + 2);
+	bool sae = alg == WLAN_AUTH_SAE &&
+		   vw_mgmt_wanted(radio, VW_STYPE_AUTH);
 	struct vw_peer *peer;
 
-	if (trans != 1)
-		return;
+	/* SAE: commit 1, confirm 2, from the station alike */
+	if (trans != 1 && !(sae && trans == 2))
+		return false;
 	if (!vw_source_ok(radio, f->addr2)) {
 		vw_drop(radio, VW_DROP_BAD_SOURCE);
-		return;
+		return false;
 	}
-	if (alg != WLAN_AUTH_OPEN) {
+	if (alg != WLAN_AUTH_OPEN && !sae) {
 		vw_ap_send_auth(radio, f->addr2, alg,
 				WLAN_STATUS_NOT_SUPPORTED_AUTH_ALG);
-		return;
+		return false;
 	}
 	/*
 	 * A station that authenticates again starts from scratch, unless
 	 * PMF protects its association: anyone can send this frame, so the
 	 * association stands until an SA Query says otherwise (pmf.c).
+	 * hostapd sees the SAE frames of such a station all the same.
 	 */
 	peer = vw_peer_find(radio, f->addr2);
 	if (peer && vw_pmf_protects(peer)) {
-		vw_ap_send_auth(radio, f->addr2, alg, WLAN_STATUS_SUCCESS);
-		return;
+		if (!sae)
+			vw_ap_send_auth(radio, f->addr2, alg,
+					WLAN_STATUS_SUCCESS);
+		return sae;
+	}
+	/* an exchange under way goes on; a confirm alone starts none */
+	if (sae && ((peer && peer->state == VW_PEER_SAE) || trans != 1)) {
+		if (peer)
+			peer->assoc_jiffies = jiffies;
+		return true;
 	}
 	if (peer)
 		vw_ap_drop_peer(radio, peer, true);
@@ -296,17 +316,47 @@ static void vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 		vw_drop(radio, VW_DROP_PEER_LIMIT);
 		vw_ap_send_auth(radio, f->addr2, alg,
 				WLAN_STATUS_AP_UNABLE_TO_HANDLE_NEW_STA);
-		return;
+		return false;
 	}
 	peer = vw_peer_add(radio, f->addr2);
 	if (!peer) {
 		vw_drop(radio, VW_DROP_NO_MEMORY);
-		return;
+		return false;
 	}
 	radio->ap.num_peers++;
 	radio->ap.num_pending++;
-	peer->state = VW_PEER_AUTH;
-	vw_ap_send_auth(radio, f->addr2, alg, WLAN_STATUS_SUCCESS);
+	peer->assoc_jiffies = jiffies;
+	/* an SAE station is authenticated when hostapd says so */
+	peer->state = sae ? VW_PEER_SAE : VW_PEER_AUTH;
+	if (!sae)
+		vw_ap_send_auth(radio, f->addr2, alg, WLAN_STATUS_SUCCESS);
+	return sae;
+}
+
+/*
+ * external_auth, process context: hostapd's verdict on a station's SAE
+ * exchange. A station that passed may associate; one that failed goes.
+ */
+int vw_ap_external_auth(struct vw_radio *radio,
+			struct cfg80211_external_auth_params *params)
+{
+	struct vw_peer *peer;
+	int err = 0;
+
+	spin_lock_bh(&radio->lock);
+	peer = vw_peer_find(radio, params->bssid);
+	if (!peer) {
+		err = -ENOENT;
+	} else if (peer->state == VW_PEER_SAE) {
+		if (params->status == WLAN_STATUS_SUCCESS) {
+			peer->state = VW_PEER_AUTH;
+			peer->assoc_jiffies = jiffies;
+		} else {
+			vw_ap_drop_peer(radio, peer, false);
+		}
+	}
+	spin_unlock_bh(&radio->lock);
+	return err;
 }
 
 static u16 vw_ap_assoc_status(struct vw_radio *radio, const struct vw_frame *f,
@@ -438,7 +488,7 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 	u16 status;
 
 	peer = vw_peer_find(radio, f->addr2);
-	if (!peer) {
+	if (!peer || peer->state == VW_PEER_SAE) {
 		vw_ap_send_deauth(radio, f->addr2, VW_STYPE_DEAUTH,
 				  WLAN_REASON_CLASS2_FRAME_FROM_NONAUTH_STA);
 		return;
@@ -493,6 +543,7 @@ void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 {
 	const u8 *bssid = radio->ndev->dev_addr;
 	struct vw_peer *peer;
+	bool to_user = false;
 
 	/* hostapd scans for other BSSs (20/40 MHz coexistence) */
 	if ((f->stype == VW_STYPE_BEACON || f->stype == VW_STYPE_PROBE_RESP) &&
@@ -517,8 +568,8 @@ void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		goto out;
 	switch (f->stype) {
 	case VW_STYPE_AUTH:
-		if (f->body_len >= VW_AUTH_FIXED)
-			vw_ap_rx_auth(radio, f);
+		to_user = f->body_len >= VW_AUTH_FIXED &&
+			  vw_ap_rx_auth(radio, f);
 		break;
 	case VW_STYPE_ASSOC_REQ:
 	case VW_STYPE_REASSOC_REQ:
@@ -533,6 +584,8 @@ void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 	}
 out:
 	spin_unlock(&radio->lock);
+	if (to_user)
+		vw_mgmt_to_user(radio, f, info);
 }
 
 /* ---- cfg80211 ops: process context, wiphy/RTNL held ---- */

@@ -149,6 +149,22 @@ static int vw_tx_control_port(struct wiphy *wiphy, struct net_device *ndev,
 				       noencrypt, cookie);
 }
 
+/* SAE done by user space (sta.c, ap.c): its outcome */
+static int vw_external_auth(struct wiphy *wiphy, struct net_device *ndev,
+			    struct cfg80211_external_auth_params *params)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+
+	switch (radio->wdev.iftype) {
+	case NL80211_IFTYPE_STATION:
+		return vw_sta_external_auth(radio, params);
+	case NL80211_IFTYPE_AP:
+		return vw_ap_external_auth(radio, params);
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
 const struct cfg80211_ops vw_cfg_ops = {
 	.add_virtual_intf = vw_monitor_add,
 	.del_virtual_intf = vw_monitor_del,
@@ -161,6 +177,7 @@ const struct cfg80211_ops vw_cfg_ops = {
 	.abort_scan = vw_sta_abort_scan,
 	.connect = vw_sta_connect,
 	.disconnect = vw_sta_disconnect,
+	.external_auth = vw_external_auth,
 
 	.start_ap = vw_ap_start,
 	.change_beacon = vw_change_beacon,

@@ -14,13 +14,18 @@
 /* what user space may send and register to receive, per interface type */
 #define VW_STYPE(s) BIT((s) >> 4)
 const struct ieee80211_txrx_stypes vw_mgmt_stypes[NUM_NL80211_IFTYPES] = {
+	/* authentication: SAE, which user space runs (sta.c, ap.c) */
 	[NL80211_IFTYPE_STATION] = {
-		.tx = VW_STYPE(IEEE80211_STYPE_ACTION),
-		.rx = VW_STYPE(IEEE80211_STYPE_ACTION),
+		.tx = VW_STYPE(IEEE80211_STYPE_ACTION) |
+		      VW_STYPE(IEEE80211_STYPE_AUTH),
+		.rx = VW_STYPE(IEEE80211_STYPE_ACTION) |
+		      VW_STYPE(IEEE80211_STYPE_AUTH),
 	},
 	[NL80211_IFTYPE_AP] = {
-		.tx = VW_STYPE(IEEE80211_STYPE_ACTION),
-		.rx = VW_STYPE(IEEE80211_STYPE_ACTION),
+		.tx = VW_STYPE(IEEE80211_STYPE_ACTION) |
+		      VW_STYPE(IEEE80211_STYPE_AUTH),
+		.rx = VW_STYPE(IEEE80211_STYPE_ACTION) |
+		      VW_STYPE(IEEE80211_STYPE_AUTH),
 	},
 	[NL80211_IFTYPE_ADHOC] = {
 		.tx = VW_STYPE(IEEE80211_STYPE_ACTION),
@@ -274,15 +279,35 @@ void vw_mgmt_update_registrations(struct wiphy *wiphy,
 			   upd->interface_stypes | upd->global_stypes);
 }
 
+/* whether user space registered for management frames of this subtype */
+bool vw_mgmt_wanted(struct vw_radio *radio, u8 stype)
+{
+	return READ_ONCE(radio->mgmt.rx_stypes) & BIT(stype);
+}
+
+/*
+ * NAPI: hands the management frame f (parsed in place, not protected)
+ * to user space. Returns true when user space took it.
+ */
+bool vw_mgmt_to_user(struct vw_radio *radio, const struct vw_frame *f,
+		     const struct vw_air_info *info)
+{
+	const u8 *frame = f->addr1 - 4;	/* frame control and duration */
+
+	return cfg80211_rx_mgmt(&radio->wdev, info->freq, info->signal,
+				frame, f->body + f->body_len - frame, 0);
+}
+
 /*
  * NAPI: a management frame for us. Returns true when user space took it
  * (it registered for its subtype and, for action frames, its category);
- * the caller then consumes the skb.
+ * the caller then consumes the skb. Authentication frames are the SME's
+ * to give up or keep: only SAE is user space's.
  */
 bool vw_mgmt_rx(struct vw_radio *radio, struct sk_buff *skb,
 		const struct vw_frame *f, const struct vw_air_info *info)
 {
-	if (!(READ_ONCE(radio->mgmt.rx_stypes) & BIT(f->stype)))
+	if (f->stype == VW_STYPE_AUTH || !vw_mgmt_wanted(radio, f->stype))
 		return false;
 	return cfg80211_rx_mgmt(&radio->wdev, info->freq, info->signal,
 				skb->data, skb->len, 0);

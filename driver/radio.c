@@ -223,9 +223,11 @@ static int vw_wiphy_setup(struct vw_radio *radio)
 	wiphy->ap_sme_capa = 0;
 	/*
 	 * hostapd's 20/40 MHz coexistence scan runs on the AP interface; an
-	 * IBSS may be HT (ibss.c beacons its HT elements)
+	 * IBSS may be HT (ibss.c beacons its HT elements); SAE is user
+	 * space's, through external authentication (sta.c, ap.c)
 	 */
-	wiphy->features |= NL80211_FEATURE_AP_SCAN | NL80211_FEATURE_HT_IBSS;
+	wiphy->features |= NL80211_FEATURE_AP_SCAN | NL80211_FEATURE_HT_IBSS |
+			   NL80211_FEATURE_SAE;
 	/* PMF when both sides can (pmf.c), not only when required */
 	wiphy_ext_feature_set(wiphy, NL80211_EXT_FEATURE_MFP_OPTIONAL);
 	/* EAPOL over nl80211 for user space that prefers it (data.c) */

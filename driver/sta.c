@@ -5,6 +5,8 @@
  * and probe responses; connecting (after probing for the BSS itself when
  * user space did not scan first) sends open-system authentication and
  * association requests and waits for the AP's answers, with retries.
+ * SAE authentication (WPA3) is wpa_supplicant's through cfg80211's
+ * external authentication; the association is ours again.
  * A connected station watches the AP's beacons and reports their loss.
  */
 #include <linux/delay.h>
@@ -13,6 +15,8 @@
 
 #define VW_SME_RETRY_MS 200
 #define VW_SME_TRIES 5
+/* how long user space may take over SAE (several groups, retries) */
+#define VW_SAE_TIMEOUT_MS 10000
 #define VW_WATCH_MS 500
 #define VW_BEACON_LOSS_MS 4000
 /*
@@ -170,6 +174,62 @@ err_free:
 	return -ENOSPC;
 }
 
+/*
+ * softirq, radio->lock held: SAE is user space's (external
+ * authentication). It sends and receives the authentication frames and
+ * says with external_auth how it went; we stay on the BSS's channel. The
+ * request goes from the timer: nl80211 makes the caller of connect the
+ * connection's owner (the only one who may answer) after our connect op
+ * returned. Returns the delay until the next step, 0 when done.
+ */
+static unsigned long vw_sta_sae_step(struct vw_radio *radio)
+{
+	struct vw_sta *sta = &radio->sta;
+	/*
+	 * The suite with its octets in wire order: wpa_supplicant 2.10
+	 * reads it so (later ones accept this and host order alike).
+	 */
+	struct cfg80211_external_auth_params params = {
+		.action = NL80211_EXTERNAL_AUTH_START,
+		.key_mgmt_suite = (__force u32)cpu_to_be32(sta->sae_akm),
+	};
+	int err;
+
+	if (sta->sae_asked) {
+		netdev_info(radio->ndev, "SAE: no outcome from user space\n");
+		vw_sta_connect_failed(radio, WLAN_STATUS_UNSPECIFIED_FAILURE,
+				      NL80211_TIMEOUT_AUTH);
+		return 0;
+	}
+	ether_addr_copy(params.bssid, sta->bssid);
+	memcpy(params.ssid.ssid, sta->ssid, sta->ssid_len);
+	params.ssid.ssid_len = sta->ssid_len;
+	err = cfg80211_external_auth_request(radio->ndev, &params, GFP_ATOMIC);
+	if (!err) {
+		sta->sae_asked = true;
+		return msecs_to_jiffies(VW_SAE_TIMEOUT_MS);
+	}
+	/* -EINVAL: no owner yet, or never (it did not ask to be one) */
+	if (err == -EINVAL && ++sta->tries < VW_SME_TRIES)
+		return msecs_to_jiffies(VW_SME_RETRY_MS);
+	netdev_info(radio->ndev, "SAE: user space cannot authenticate (%d)\n",
+		    err);
+	vw_sta_connect_failed(radio, WLAN_STATUS_UNSPECIFIED_FAILURE,
+			      NL80211_TIMEOUT_AUTH);
+	return 0;
+}
+
+/* radio->lock held: authenticated, now the association request */
+static void vw_sta_begin_assoc(struct vw_radio *radio)
+{
+	struct vw_sta *sta = &radio->sta;
+
+	sta->state = VW_STA_ASSOCIATING;
+	sta->tries = 1;
+	vw_sta_send_assoc(radio);
+	mod_timer(&sta->sme_timer, jiffies + msecs_to_jiffies(VW_SME_RETRY_MS));
+}
+
 /* radio->lock held: the BSS is known, authenticate with it */
 static void vw_sta_begin_auth(struct vw_radio *radio, struct cfg80211_bss *bss)
 {
@@ -186,6 +246,13 @@ static void vw_sta_begin_auth(struct vw_radio *radio, struct cfg80211_bss *bss)
 	sta->beacon_int = bss->beacon_interval;
 	sta->chan = bss->channel;
 	WRITE_ONCE(radio->channel, sta->chan);
+	if (sta->sae_akm) {
+		sta->state = VW_STA_EXT_AUTH;
+		sta->sae_asked = false;
+		sta->tries = 0;
+		mod_timer(&sta->sme_timer, jiffies + 1);
+		return;
+	}
 	sta->state = VW_STA_AUTHENTICATING;
 	sta->tries = 1;
 	vw_sta_send_auth(radio);
@@ -273,6 +340,9 @@ static void vw_sta_timer(struct timer_list *t)
 		}
 		vw_sta_send_auth(radio);
 		break;
+	case VW_STA_EXT_AUTH:
+		next = vw_sta_sae_step(radio);
+		break;
 	case VW_STA_ASSOCIATING:
 		if (sta->tries++ >= VW_SME_TRIES) {
 			vw_sta_connect_failed(radio,
@@ -332,10 +402,30 @@ static void vw_sta_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 		vw_sta_connect_failed(radio, status, NL80211_TIMEOUT_UNSPECIFIED);
 		return;
 	}
-	sta->state = VW_STA_ASSOCIATING;
-	sta->tries = 1;
-	vw_sta_send_assoc(radio);
-	mod_timer(&sta->sme_timer, jiffies + msecs_to_jiffies(VW_SME_RETRY_MS));
+	vw_sta_begin_assoc(radio);
+}
+
+/*
+ * external_auth, process context: user space's SAE with the AP is done;
+ * associate, or end the attempt with its status.
+ */
+int vw_sta_external_auth(struct vw_radio *radio,
+			 struct cfg80211_external_auth_params *params)
+{
+	struct vw_sta *sta = &radio->sta;
+	int err = 0;
+
+	spin_lock_bh(&radio->lock);
+	if (sta->state != VW_STA_EXT_AUTH ||
+	    !ether_addr_equal(params->bssid, sta->bssid))
+		err = -ENOENT;
+	else if (params->status != WLAN_STATUS_SUCCESS)
+		vw_sta_connect_failed(radio, params->status,
+				      NL80211_TIMEOUT_UNSPECIFIED);
+	else
+		vw_sta_begin_assoc(radio);
+	spin_unlock_bh(&radio->lock);
+	return err;
 }
 
 /* NAPI, radio->lock held */
@@ -414,6 +504,7 @@ void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 	struct vw_sta *sta = &radio->sta;
 	const u8 *mine = radio->ndev->dev_addr;
 	bool for_us = ether_addr_equal(f->addr1, mine);
+	bool to_user = false;
 
 	if (f->stype == VW_STYPE_BEACON || f->stype == VW_STYPE_PROBE_RESP) {
 		bool ours;
@@ -451,7 +542,11 @@ void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		goto out;
 	switch (f->stype) {
 	case VW_STYPE_AUTH:
-		if (f->body_len >= VW_AUTH_FIXED)
+		/* the AP's SAE frames are user space's (vw_sta_sae_step) */
+		if (sta->state == VW_STA_EXT_AUTH)
+			to_user = f->body_len >= VW_AUTH_FIXED &&
+				  vw_get_le16(f->body) == WLAN_AUTH_SAE;
+		else if (f->body_len >= VW_AUTH_FIXED)
 			vw_sta_rx_auth(radio, f);
 		break;
 	case VW_STYPE_ASSOC_RESP:
@@ -473,9 +568,25 @@ void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 	}
 out:
 	spin_unlock(&radio->lock);
+	if (to_user)
+		vw_mgmt_to_user(radio, f, info);
 }
 
 /* ---- cfg80211 ops: process context, wiphy/RTNL held ---- */
+
+/* the SAE AKM connect asks for, for wpa_supplicant's external auth */
+static u32 vw_sta_sae_akm(const struct cfg80211_crypto_settings *crypto)
+{
+	int n = min_t(int, crypto->n_akm_suites,
+		      ARRAY_SIZE(crypto->akm_suites));
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (crypto->akm_suites[i] == WLAN_AKM_SUITE_SAE ||
+		    crypto->akm_suites[i] == WLAN_AKM_SUITE_FT_OVER_SAE)
+			return crypto->akm_suites[i];
+	return WLAN_AKM_SUITE_SAE;
+}
 
 int vw_sta_connect(struct wiphy *wiphy, struct net_device *ndev,
 		   struct cfg80211_connect_params *sme)
@@ -511,6 +622,8 @@ int vw_sta_connect(struct wiphy *wiphy, struct net_device *ndev,
 	sta->no_vht = sta->no_ht || (sme->flags & ASSOC_REQ_DISABLE_VHT);
 	sta->open = !sme->privacy && !sme->crypto.n_ciphers_pairwise &&
 		    !sme->crypto.wpa_versions;
+	sta->sae_akm = sme->auth_type == NL80211_AUTHTYPE_SAE ?
+		       vw_sta_sae_akm(&sme->crypto) : 0;
 	vw_data_control_port(radio, sme->crypto.control_port_over_nl80211,
 			     sme->crypto.control_port_no_preauth,
 			     sme->crypto.control_port_ethertype);

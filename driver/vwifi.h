@@ -109,6 +109,7 @@ struct vw_key {
  * mode the AP we are connected to.
  */
 enum vw_peer_state {
+	VW_PEER_SAE,			/* AP: hostapd runs SAE with it */
 	VW_PEER_AUTH,
 	VW_PEER_ASSOC,
 };
@@ -144,6 +145,7 @@ enum vw_sta_state {
 	VW_STA_IDLE,
 	VW_STA_SEARCHING,		/* probing for the BSS to connect to */
 	VW_STA_AUTHENTICATING,
+	VW_STA_EXT_AUTH,		/* user space runs SAE with the AP */
 	VW_STA_ASSOCIATING,
 	VW_STA_CONNECTED,
 };
@@ -163,6 +165,8 @@ struct vw_sta {
 	u8 *assoc_ies;			/* what we send: ours and those */
 	size_t assoc_ies_len;
 	bool open;			/* no privacy: port open at once */
+	u32 sae_akm;			/* connect asked for SAE: its AKM */
+	bool sae_asked;			/* user space is running it */
 	int tries;
 	struct timer_list sme_timer;	/* auth/assoc retries, beacon loss */
 	unsigned long last_beacon;
@@ -472,6 +476,9 @@ void vw_monitors_remove_all(struct vw_radio *radio);
 extern const struct ieee80211_txrx_stypes vw_mgmt_stypes[NUM_NL80211_IFTYPES];
 void vw_mgmt_init(struct vw_radio *radio);
 void vw_mgmt_stop(struct vw_radio *radio);
+bool vw_mgmt_wanted(struct vw_radio *radio, u8 stype);
+bool vw_mgmt_to_user(struct vw_radio *radio, const struct vw_frame *f,
+		     const struct vw_air_info *info);
 bool vw_mgmt_rx(struct vw_radio *radio, struct sk_buff *skb,
 		const struct vw_frame *f, const struct vw_air_info *info);
 void vw_mgmt_update_registrations(struct wiphy *wiphy,
@@ -528,6 +535,8 @@ void vw_sta_reset(struct vw_radio *radio, bool notify, u16 reason);
 void vw_sta_inform_bss(struct vw_radio *radio, const struct vw_frame *f,
 		       const struct vw_air_info *info);
 void vw_sta_stop(struct vw_radio *radio);
+int vw_sta_external_auth(struct vw_radio *radio,
+			 struct cfg80211_external_auth_params *params);
 int vw_sta_scan(struct wiphy *wiphy, struct cfg80211_scan_request *req);
 void vw_sta_abort_scan(struct wiphy *wiphy, struct wireless_dev *wdev);
 int vw_sta_connect(struct wiphy *wiphy, struct net_device *ndev,
@@ -540,6 +549,8 @@ void vw_ap_init(struct vw_radio *radio);
 void vw_ap_uninit(struct vw_radio *radio);
 void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		   const struct vw_air_info *info);
+int vw_ap_external_auth(struct vw_radio *radio,
+			struct cfg80211_external_auth_params *params);
 int vw_ap_start(struct wiphy *wiphy, struct net_device *ndev,
 		struct cfg80211_ap_settings *s);
 int vw_ap_change_beacon(struct wiphy *wiphy, struct net_device *ndev,

@@ -191,12 +191,12 @@ wait
 # kernel; between them those whose code differs most between kernels or
 # that the slab and KFENCE checks of 6.12 (run-guest.sh) are for: the data
 # path, keys, teardown, monitor, IBSS, the netlink family, hostile
-# input, the ciphers and PMF. VW_MIDDLE_SCENARIOS=all runs everything
+# input, the ciphers, PMF and SAE. VW_MIDDLE_SCENARIOS=all runs everything
 # everywhere; a list given with VW_SCENARIOS runs on every kernel.
 middle_scenarios=${VW_MIDDLE_SCENARIOS:-01-walkthrough.sh 03-wrong-passphrase.sh \
 06-ap-deauth.sh 07-rmmod-traffic.sh 08-bulk.sh 11-ibss-wpa.sh 12-monitor.sh \
 22-tool-radio.sh 30-hostile-air.sh 31-transport-guard.sh 32-pn-order.sh \
-50-ciphers.sh 52-pmf.sh}
+50-ciphers.sh 52-pmf.sh 60-sae.sh}
 
 # runs_on SERIES SCENARIO: does SCENARIO run on SERIES?
 runs_on() {
