@@ -334,21 +334,21 @@ static bool vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 }
 
 /*
- * external_auth, process context: hostapd's verdict on a station's SAE
- * exchange. A station that passed may associate; one that failed goes.
+ * Process context: hostapd's verdict on a station's SAE exchange. One
+ * that passed may associate; one that failed goes. -ENOENT: no such one.
  */
-int vw_ap_external_auth(struct vw_radio *radio,
-			struct cfg80211_external_auth_params *params)
+static int vw_ap_sae_verdict(struct vw_radio *radio, const u8 *addr,
+			     bool passed)
 {
 	struct vw_peer *peer;
 	int err = 0;
 
 	spin_lock_bh(&radio->lock);
-	peer = vw_peer_find(radio, params->bssid);
+	peer = vw_peer_find(radio, addr);
 	if (!peer) {
 		err = -ENOENT;
 	} else if (peer->state == VW_PEER_SAE) {
-		if (params->status == WLAN_STATUS_SUCCESS) {
+		if (passed) {
 			peer->state = VW_PEER_AUTH;
 			peer->assoc_jiffies = jiffies;
 		} else {
@@ -357,6 +357,33 @@ int vw_ap_external_auth(struct vw_radio *radio,
 	}
 	spin_unlock_bh(&radio->lock);
 	return err;
+}
+
+int vw_ap_external_auth(struct vw_radio *radio,
+			struct cfg80211_external_auth_params *params)
+{
+	return vw_ap_sae_verdict(radio, params->bssid,
+				 params->status == WLAN_STATUS_SUCCESS);
+}
+
+/*
+ * mgmt_tx, before the frame goes out: hostapd sends its SAE confirm
+ * (transaction 2, success) only once the station's confirm checked out,
+ * and tells external_auth after. The station, which has all it needs
+ * then, can associate before that: it may from this frame on.
+ */
+void vw_ap_mgmt_tx(struct vw_radio *radio, const u8 *frame, size_t len)
+{
+	struct vw_frame f;
+
+	if (radio->wdev.iftype != NL80211_IFTYPE_AP ||
+	    vw_frame_parse(frame, len, &f) < 0 || f.type != VW_FTYPE_MGMT ||
+	    f.stype != VW_STYPE_AUTH || f.body_len < VW_AUTH_FIXED)
+		return;
+	if (vw_get_le16(f.body) == WLAN_AUTH_SAE &&
+	    vw_get_le16(f.body + 2) == 2 &&
+	    vw_get_le16(f.body + 4) == WLAN_STATUS_SUCCESS)
+		vw_ap_sae_verdict(radio, f.addr1, true);
 }
 
 static u16 vw_ap_assoc_status(struct vw_radio *radio, const struct vw_frame *f,

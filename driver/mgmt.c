@@ -262,6 +262,7 @@ int vw_mgmt_tx(struct wiphy *wiphy, struct wireless_dev *wdev,
 		return -ENOMEM;
 	skb_put_data(skb, params->buf, params->len);
 	vw_put_le16(skb->data + 22, vw_next_seq(radio) << 4);
+	vw_ap_mgmt_tx(radio, skb->data, skb->len);
 	ack = vw_pmf_tx(radio, skb, chan);
 	*cookie = c;
 	return vw_mgmt_report(radio, c, params->buf, params->len, ack, false);

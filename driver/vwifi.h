@@ -551,6 +551,7 @@ void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		   const struct vw_air_info *info);
 int vw_ap_external_auth(struct vw_radio *radio,
 			struct cfg80211_external_auth_params *params);
+void vw_ap_mgmt_tx(struct vw_radio *radio, const u8 *frame, size_t len);
 int vw_ap_start(struct wiphy *wiphy, struct net_device *ndev,
 		struct cfg80211_ap_settings *s);
 int vw_ap_change_beacon(struct wiphy *wiphy, struct net_device *ndev,
