@@ -24,6 +24,7 @@
 . "$(dirname "$0")/lib.sh"
 
 require tcpdump tshark
+# shellcheck disable=SC2119 # no insmod parameters
 two_and_monitor
 n ns2 iw dev mon0 set freq 2437
 pcap=$VW_DIR/air.pcap
@@ -37,9 +38,7 @@ for pwe in 0 1 2; do
 	start_ap ns0 vw0 hostapd-wpa2.conf wpa_key_mgmt=SAE ieee80211w=2 \
 		"sae_pwe=$pwe" sae_password=12345678
 	ap=$(mac_of ns0 vw0)
-	psk_sta_conf "$sae_conf" SAE ieee80211w=2
-	sed -i "1a sae_pwe=$pwe" "$sae_conf"
-	sed -i 's/^\tpsk=/\tsae_password=/' "$sae_conf"
+	sae_sta_conf "$sae_conf" 12345678 "sae_pwe=$pwe"
 	start_sta ns1 vw1 "$sae_conf"
 	wait_connected ns1 vw1
 	assert_grep '^key_mgmt=SAE$' wpa_cli_ns ns1 vw1 status
@@ -72,7 +71,7 @@ done
 log "wrong password"
 VW_DEBUG=1 start_ap ns0 vw0 hostapd-wpa2.conf wpa_key_mgmt=SAE ieee80211w=2 \
 	sae_password=12345678
-sed -i 's/^\tsae_password=.*/\tsae_password="wrong-one"/' "$sae_conf"
+sae_sta_conf "$sae_conf" wrong-one
 start_sta ns1 vw1 "$sae_conf"
 hostapd_log=$VW_DIR/hostapd-vw0.log
 confirm_failed() { grep -q 'SAE: Confirm mismatch' "$hostapd_log"; }

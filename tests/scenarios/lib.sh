@@ -411,6 +411,28 @@ psk_sta_conf() {
 	} >"$file"
 }
 
+# sae_sta_conf FILE PASSWORD [line...]: a WPA3-Personal (SAE, PMF
+# required) wpa_supplicant configuration for the "test" network; lines
+# with a tab go into the network block, the others (sae_pwe=2,
+# sae_groups=20 ...) before it.
+sae_sta_conf() {
+	local file=$1 password=$2 line
+
+	shift 2
+	{
+		printf 'ctrl_interface=/var/run/wpa_supplicant\n'
+		for line in "$@"; do
+			[[ $line == $'\t'* ]] || printf '%s\n' "$line"
+		done
+		printf 'network={\n\tssid="test"\n\tkey_mgmt=SAE\n'
+		printf '\tproto=RSN\n\tieee80211w=2\n'
+		for line in "$@"; do
+			[[ $line == $'\t'* ]] && printf '%s\n' "$line"
+		done
+		printf '\tsae_password="%s"\n}\n' "$password"
+	} >"$file"
+}
+
 # two_and_monitor [insmod params...]: three radios; vw0 and vw1 in ns0 and
 # ns1 with 10.0.0.1 and .2/24, and mon0, a monitor interface of vw_phy2,
 # up in ns2 (its channel is the caller's: iw dev mon0 set freq ...).
