@@ -268,16 +268,18 @@ vm_phy_iface() {
 	fail "no interface on $1"
 }
 
-# vm_sta PHY NS ADDR BSSID [SECS]: radio PHY into NS with ADDR/24,
-# wpa_supplicant (examples/wpa_supplicant.conf) on it, connected to BSSID
-# within SECS (default 120: the guests boot together under emulation).
+# vm_sta PHY NS ADDR BSSID [SECS [CONF]]: radio PHY into NS with ADDR/24,
+# wpa_supplicant (CONF, default examples/wpa_supplicant.conf) on it,
+# connected to BSSID within SECS (default 120: the guests boot together
+# under emulation).
 vm_sta() {
-	local phy=$1 ns=$2 addr=$3 bssid=$4 secs=${5:-120} iface
+	local phy=$1 ns=$2 addr=$3 bssid=$4 secs=${5:-120}
+	local conf=${6:-wpa_supplicant.conf} iface
 
 	iface=$(vm_phy_iface "$phy")
 	put_in_netns "$phy" "$ns"
 	set_ip "$ns" "$iface" "$addr/24"
-	start_sta "$ns" "$iface" wpa_supplicant.conf
+	start_sta "$ns" "$iface" "$conf"
 	wait_connected "$ns" "$iface" "$secs"
 	assert_grep "^Connected to $bssid" ip netns exec "$ns" iw dev "$iface" link
 	assert_grep $'^\tsignal: -?[0-9]+ dBm' ip netns exec "$ns" iw dev "$iface" link
