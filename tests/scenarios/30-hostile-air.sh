@@ -264,7 +264,7 @@ phase_protected_beacons() {
 	# vw2 has no network yet: it scans, hopping over the 2.4 GHz channels
 	# the frames come on (a scan of 5 GHz too, passive in the world
 	# domain, would spend most of the flood there); timeout: see scan_ns
-	bg ns2 bash -c 'while :; do timeout 20 iw dev vw2 scan freq 2412 2417 2422 2427 2432 2437 2442 2447 2452 2457 2462 2467 2472 >/dev/null 2>&1; sleep 0.2; done'
+	bg ns2 bash -c 'while :; do timeout 10 iw dev vw2 scan freq 2412 2417 2422 2427 2432 2437 2442 2447 2452 2457 2462 2467 2472 >/dev/null 2>&1; sleep 0.2; done'
 	scan_pid=${vw_bg_pids[-1]}
 	# every other frame on vw1's channel, the rest on each of the others
 	hostile protected-beacons --bssid "$ap" --sta "$sta1" --sta "$sta2" \

@@ -51,6 +51,6 @@ bss_on_5180() {
 			on && $1 == "freq:" && $2 + 0 == 5180 { found = 1 }
 			END { exit !found }'
 }
-wait_for 20 bss_on_5180 || fail "the station's scan does not show $ap_mac on 5180"
+wait_for 45 bss_on_5180 || fail "the station's scan does not show $ap_mac on 5180"
 assert_grep "^BSS $ap_mac" ip netns exec ns1 iw dev vw1 scan dump
 show "link of vw1 (ip netns exec ns1 iw dev vw1 link)" ip netns exec ns1 iw dev vw1 link

@@ -301,17 +301,18 @@ mac_of() {
 }
 
 # scan_ns NS IFACE [iw scan arguments]: "iw dev IFACE scan ..." in NS, its
-# output on stdout, given up after 20 s (exit 124). On 7.x kernels a netlink
+# output on stdout, given up after 10 s (exit 124). On 7.x kernels a netlink
 # dump is refused with ENOBUFS while anything else waits on the socket and
 # the dump's buffer would overrun iw's 8 KiB receive buffer; iw 5.19 then
 # retries the refused dump for ever. Its socket also listens for events, so
 # now and then a scan never prints (about one in a thousand here, with
-# mac80211_hwsim too). Callers retry (wait_for) instead of hanging.
+# mac80211_hwsim too). Callers retry (wait_for, for 30 s or more)
+# instead of hanging.
 scan_ns() {
 	local ns=$1 dev=$2
 
 	shift 2
-	timeout 20 ip netns exec "$ns" iw dev "$dev" scan "$@"
+	timeout 10 ip netns exec "$ns" iw dev "$dev" scan "$@"
 }
 
 # ---- hostapd / wpa_supplicant ---------------------------------------------
