@@ -357,6 +357,17 @@ medium_stat() {
 	mctl_out stats --json | sed -n "s/^ *\"$1\": *\([0-9]*\).*/\1/p"
 }
 
+# medium_got_only_air: the guests put air frames on the medium, nothing
+# else, all well-formed (its stats, shown, count no drop of either kind).
+medium_got_only_air() {
+	local c
+
+	mctl stats
+	for c in drop_not_air drop_malformed; do
+		[ "$(medium_stat "$c")" = 0 ] || fail "the medium counted $(medium_stat "$c") $c"
+	done
+}
+
 # medium_nodes: how many nodes the medium lists.
 medium_nodes() {
 	mctl_out node | awk 'NR > 1' | grep -c . || true
