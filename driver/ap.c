@@ -325,7 +325,6 @@ static bool vw_ap_rx_auth(struct vw_radio *radio, const struct vw_frame *f)
 	}
 	radio->ap.num_peers++;
 	radio->ap.num_pending++;
-	peer->assoc_jiffies = jiffies;
 	/* an SAE station is authenticated when hostapd says so */
 	peer->state = sae ? VW_PEER_SAE : VW_PEER_AUTH;
 	if (!sae)

@@ -542,11 +542,12 @@ void vw_sta_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		goto out;
 	switch (f->stype) {
 	case VW_STYPE_AUTH:
+		if (f->body_len < VW_AUTH_FIXED)
+			break;
 		/* the AP's SAE frames are user space's (vw_sta_sae_step) */
 		if (sta->state == VW_STA_EXT_AUTH)
-			to_user = f->body_len >= VW_AUTH_FIXED &&
-				  vw_get_le16(f->body) == WLAN_AUTH_SAE;
-		else if (f->body_len >= VW_AUTH_FIXED)
+			to_user = vw_get_le16(f->body) == WLAN_AUTH_SAE;
+		else
 			vw_sta_rx_auth(radio, f);
 		break;
 	case VW_STYPE_ASSOC_RESP:

@@ -305,7 +305,7 @@ mac_of() {
 # dump is refused with ENOBUFS while anything else waits on the socket and
 # the dump's buffer would overrun iw's 8 KiB receive buffer; iw 5.19 then
 # retries the refused dump for ever. Its socket also listens for events, so
-# now and then a scan never prints (about one in a thousand here, with
+# now and then a scan never prints (a few in a thousand here, with
 # mac80211_hwsim too). Callers retry (wait_for, for 30 s or more)
 # instead of hanging.
 scan_ns() {
@@ -413,23 +413,17 @@ psk_sta_conf() {
 }
 
 # sae_sta_conf FILE PASSWORD [line...]: a WPA3-Personal (SAE, PMF
-# required) wpa_supplicant configuration for the "test" network; lines
-# with a tab go into the network block, the others (sae_pwe=2,
-# sae_groups=20 ...) before it.
+# required) wpa_supplicant configuration for the "test" network, with
+# these global lines before it (sae_pwe=2, sae_groups=20 ...).
 sae_sta_conf() {
-	local file=$1 password=$2 line
+	local file=$1 password=$2
 
 	shift 2
 	{
 		printf 'ctrl_interface=/var/run/wpa_supplicant\n'
-		for line in "$@"; do
-			[[ $line == $'\t'* ]] || printf '%s\n' "$line"
-		done
+		[ $# = 0 ] || printf '%s\n' "$@"
 		printf 'network={\n\tssid="test"\n\tkey_mgmt=SAE\n'
 		printf '\tproto=RSN\n\tieee80211w=2\n'
-		for line in "$@"; do
-			[[ $line == $'\t'* ]] && printf '%s\n' "$line"
-		done
 		printf '\tsae_password="%s"\n}\n' "$password"
 	} >"$file"
 }
