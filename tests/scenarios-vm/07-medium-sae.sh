@@ -16,6 +16,8 @@
 # (wpa_cli status key_mgmt=SAE, pmf=2); the AP lists it authorized; pings
 # both ways; the medium's capture holds SAE commit and confirm from both
 # (tshark on the host) and the medium counted no malformed air frame.
+# vwifi only: mac80211_hwsim has no transport to another machine (60-sae
+# is the same association in one guest, with both drivers).
 #
 # vm-guests: 2
 # vm-air: medium
