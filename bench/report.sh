@@ -51,6 +51,7 @@ function kind(key, drv) {
 	if (key ~ /_vht80$/) return "vht80"
 	if (key ~ /^(tcp|udp|ping)_/) return drv == "veth" ? "veth" : "net"
 	if (key ~ /^assoc_/) return "assoc"
+	if (key ~ /^sae_/) return "sae"
 	if (key ~ /^radios_/) return "radios"
 	if (key ~ /^medium_/) return "medium"
 	return key
@@ -157,6 +158,9 @@ END {
 	n = split(meta["assoc_n"], an, " ")
 	for (i = 1; i <= n; i++)
 		row("assoc_" an[i], an[i] " station(s) associated, WPA2, from daemon start", "s", "lower", "vwifi hwsim")
+	ns = split(meta["sae_n"], sn, " ")
+	for (i = 1; i <= ns; i++)
+		row("sae_" sn[i], sn[i] " station(s) authorized, WPA3 SAE, from daemon start", "s", "lower", "vwifi hwsim")
 	row("radios_time", meta["radios"] " radios created over netlink, one process", "s", "lower", "vwifi hwsim")
 	row("radios_avail", "MemAvailable used per radio", "KiB", "lower", "vwifi hwsim")
 	row("radios_slab", "Slab used per radio", "KiB", "lower", "vwifi hwsim")

@@ -1,20 +1,24 @@
 # shellcheck shell=bash
-# bench/guest/assoc.sh: how long N stations take to join one WPA2 access
-# point, from the moment the daemons are started.
+# bench/guest/assoc.sh: how long N stations take to join one access point,
+# WPA2-Personal (kind assoc) or WPA3-Personal (kind sae), from the moment
+# the daemons are started.
 #
 #   ns0                          ns1
 #  +-----------------------+    +----------------------------------------+
 #  | vw0  AP, hostapd      |    | vw1 ... vwN  stations                  |
-#  | WPA2-PSK CCMP, ch 6   |    | a wpa_supplicant for each, one control |
-#  |                       |    | directory, a socket per radio          |
+#  | assoc: WPA2-PSK CCMP  |    | a wpa_supplicant for each, one control |
+#  | sae: SAE, PMF needed, |    | directory, a socket per radio          |
+#  |  sae_pwe=2; ch 6      |    |                                        |
 #  +-----------+-----------+    +-------------------+--------------------+
 #              +---------- air: 2437 MHz -----------+
 #
 # One run: t0, start hostapd, then a wpa_supplicant per station, all at
 # once; done when the AP's log has N distinct stations with
-# EAPOL-4WAY-HS-COMPLETED (associated and the 4-way handshake done). The figure is the log timestamp of the N-th minus
-# t0, so polling adds nothing to it. Both daemons stop between runs and
-# the interfaces go down; the radios stay. Key: assoc_N, seconds.
+# EAPOL-4WAY-HS-COMPLETED (authenticated, PSK or SAE, associated and the
+# 4-way handshake done: the port is authorized). The figure is the log
+# timestamp of the N-th minus t0, so polling adds nothing to it. Both
+# daemons stop between runs and the interfaces go down; the radios stay.
+# Keys: assoc_N and sae_N, seconds.
 
 # stations_done LOG: distinct stations whose handshake completed.
 stations_done() {
@@ -78,11 +82,37 @@ assoc_once() {
 	awk -v a="$t0" -v b="$t_end" 'BEGIN { printf "%.3f\n", b - a / 1e9 }'
 }
 
-# bench_assoc N...: the radios for the largest N once, then BENCH_REPS runs
-# for each N in turn with stations vw1..vwN (the others stay down).
-bench_assoc() {
-	local max=0 count key r i v psk hconf=$VW_DIR/hostapd.conf
+# assoc_confs KIND: hostapd.conf and sta.conf in $VW_DIR, for the network
+# of KIND (assoc: WPA2-PSK, sae: WPA3-Personal as tests/scenarios/60-sae.sh
+# sets it up, either way of deriving the password element).
+assoc_confs() {
+	local psk hconf=$VW_DIR/hostapd.conf sconf=$VW_DIR/sta.conf
 
+	if [ "$1" = sae ]; then
+		vw_conf_variant hostapd-wpa2.conf "$hconf" vw0 "$(hostapd_ctrl ns0)" \
+			wpa_key_mgmt=SAE ieee80211w=2 sae_pwe=2 sae_password=12345678
+		sae_sta_conf "$VW_DIR/sta-sae.conf" 12345678 sae_pwe=2
+		vw_conf_variant "$VW_DIR/sta-sae.conf" "$sconf" vw1 "$(wpas_ctrl ns1)"
+		return
+	fi
+	vw_conf_variant hostapd-wpa2.conf "$hconf" vw0 "$(hostapd_ctrl ns0)"
+	vw_conf_variant wpa_supplicant.conf "$sconf" vw1 "$(wpas_ctrl ns1)"
+	# The PSK precomputed, as fleets of test stations have it: deriving it
+	# from the passphrase (PBKDF2, once per interface in wpa_supplicant)
+	# takes long under emulation, the same with every driver.
+	psk=$(wpa_passphrase test 12345678 | sed -n 's/^[[:space:]]*psk=//p')
+	[[ $psk =~ ^[0-9a-f]{64}$ ]] || { echo "wpa_passphrase gave no PSK" >&2; return 1; }
+	sed -i "s/^wpa_passphrase=.*/wpa_psk=$psk/" "$hconf"
+	sed -i "s/^\([[:space:]]*\)psk=.*/\1psk=$psk/" "$sconf"
+}
+
+# bench_assoc KIND N...: the radios for the largest N once, then BENCH_REPS
+# runs for each N in turn with stations vw1..vwN (the others stay down), on
+# the network of KIND (assoc or sae, see assoc_confs).
+bench_assoc() {
+	local kind=$1 max=0 count key r i v
+
+	shift
 	for count in "$@"; do
 		[ "$count" -gt "$max" ] && max=$count
 	done
@@ -91,22 +121,14 @@ bench_assoc() {
 	for ((i = 1; i <= max; i++)); do
 		put_in_netns "vw_phy$i" ns1 >/dev/null
 	done
-	vw_conf_variant hostapd-wpa2.conf "$hconf" vw0 "$(hostapd_ctrl ns0)"
-	vw_conf_variant wpa_supplicant.conf "$VW_DIR/sta.conf" vw1 "$(wpas_ctrl ns1)"
-	# The PSK precomputed, as fleets of test stations have it: deriving it
-	# from the passphrase (PBKDF2, once per interface in wpa_supplicant)
-	# takes long under emulation, the same with every driver.
-	psk=$(wpa_passphrase test 12345678 | sed -n 's/^[[:space:]]*psk=//p')
-	[[ $psk =~ ^[0-9a-f]{64}$ ]] || { echo "wpa_passphrase gave no PSK" >&2; return 1; }
-	sed -i "s/^wpa_passphrase=.*/wpa_psk=$psk/" "$hconf"
-	sed -i "s/^\([[:space:]]*\)psk=.*/\1psk=$psk/" "$VW_DIR/sta.conf"
+	assoc_confs "$kind" || return 1
 	vw_pidfiles+=("$VW_DIR/hostapd.pid")
 	for ((i = 1; i <= max; i++)); do
 		vw_pidfiles+=("$VW_DIR/wpa_supplicant-$i.pid")
 	done
 
 	for count in "$@"; do
-		key=assoc_$count
+		key=${kind}_$count
 		for ((r = 1; r <= BENCH_REPS; r++)); do
 			printf '+ %s run %d: hostapd on vw0, wpa_supplicant on vw1..vw%d\n' "$key" "$r" "$count"
 			if v=$(assoc_once "$count" "$count-$r"); then

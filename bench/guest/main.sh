@@ -26,7 +26,7 @@ if [ "${1:-}" = one ]; then
 	net) bench_net "$2" ;;
 	veth) bench_veth ;;
 	vht80) bench_vht80 ;;
-	assoc) shift && bench_assoc "$@" ;;
+	assoc | sae) bench_assoc "$@" ;;
 	radios) bench_radios ;;
 	*) fail "unknown job $1" ;;
 	esac
@@ -146,7 +146,7 @@ net_keys() {
 }
 
 main() {
-	local sec drv n net_limit assoc_limit radios_limit assoc_keys=''
+	local sec drv n kind counts keys net_limit assoc_limit radios_limit
 	local radios_keys='radios_time radios_avail radios_slab radios_unload'
 
 	rm -rf "$out"
@@ -176,12 +176,17 @@ main() {
 	for drv in vwifi hwsim; do
 		job "$drv" "$net_limit" tcp_ap_vht80 vht80
 	done
-	for n in $BENCH_ASSOC_N; do
-		assoc_keys+="assoc_$n "
-	done
-	for drv in vwifi hwsim; do
-		# shellcheck disable=SC2086  # the counts as words
-		job "$drv" "$assoc_limit" "$assoc_keys" assoc $BENCH_ASSOC_N
+	for kind in assoc sae; do
+		counts=$BENCH_ASSOC_N
+		[ "$kind" = sae ] && counts=$BENCH_SAE_N
+		keys=''
+		for n in $counts; do
+			keys+="${kind}_$n "
+		done
+		for drv in vwifi hwsim; do
+			# shellcheck disable=SC2086  # the counts as words
+			job "$drv" "$assoc_limit" "$keys" "$kind" $counts
+		done
 	done
 	for drv in vwifi hwsim; do
 		job "$drv" "$radios_limit" "$radios_keys" radios
