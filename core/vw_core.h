@@ -258,6 +258,8 @@ int vw_radiotap_put(u8 *buf, size_t cap, const struct vw_air_info *info,
 #define VW_EID_VHT_CAP 191
 #define VW_EID_VHT_OPER 192
 #define VW_EID_VENDOR 221
+#define VW_EID_EXTENSION 255
+#define VW_EID_EXT_OWE_DH 32	/* OWE Diffie-Hellman Parameter */
 #define VW_SSID_MAX 32
 
 /*
@@ -369,6 +371,11 @@ const u8 *vw_ie_find_vendor(const u8 *ies, size_t len, u32 oui, u8 type);
  * an RSN element.
  */
 int vw_rsn_caps(const u8 *ie, u16 *caps);
+/* Does the RSN element (at its header) list this AKM suite (OUI << 8 | type)? */
+bool vw_rsn_has_akm(const u8 *ie, u32 akm);
+#define VW_AKM_OWE 0x000fac12
+/* The first Element ID Extension element with this extension id, or NULL */
+const u8 *vw_ie_find_ext(const u8 *ies, size_t len, u8 ext_id);
 #define VW_RSN_CAP_MFPR 0x0040	/* management frame protection required */
 #define VW_RSN_CAP_MFPC 0x0080	/* ... capable */
 #define VW_OUI_MICROSOFT 0x0050f2

@@ -133,24 +133,69 @@ const u8 *vw_ie_find_vendor(const u8 *ies, size_t len, u32 oui, u8 type)
 /*
  * RSNE (9.4.2.25): version, group cipher, pairwise count and suites, AKM
  * count and suites, then the capabilities. Everything after the version
- * is optional, so a short element has no capabilities (-VW_ETRUNC).
+ * is optional: -VW_ETRUNC when the element ends before what is asked.
+ * Offset (within the element's data) of suite list 0 (pairwise) or 1
+ * (AKM): its count, then 4 bytes a suite, all inside the element.
  */
-int vw_rsn_caps(const u8 *rsn, u16 *caps)
+static int rsn_list(const u8 *rsn, int which, size_t *off)
 {
-	size_t len, off = 2 + 4;	/* version, group cipher */
+	size_t len, pos = 2 + 4;	/* version, group cipher */
 	int list;
 
 	if (!rsn || rsn[0] != VW_EID_RSN)
 		return -VW_EINVAL;
 	len = rsn[1];
-	/* the two suite lists, each a count and 4 bytes a suite */
-	for (list = 0; list < 2; list++) {
-		if (off + 2 > len)
+	for (list = 0;; list++) {
+		if (pos + 2 > len ||
+		    pos + 2 + 4 * (size_t)vw_get_le16(rsn + 2 + pos) > len)
 			return -VW_ETRUNC;
-		off += 2 + 4 * (size_t)vw_get_le16(rsn + 2 + off);
+		if (list == which)
+			break;
+		pos += 2 + 4 * (size_t)vw_get_le16(rsn + 2 + pos);
 	}
-	if (off + 2 > len)
+	*off = pos;
+	return 0;
+}
+
+int vw_rsn_caps(const u8 *rsn, u16 *caps)
+{
+	size_t off;
+	int err = rsn_list(rsn, 1, &off);
+
+	if (err)
+		return err;
+	off += 2 + 4 * (size_t)vw_get_le16(rsn + 2 + off);
+	if (off + 2 > rsn[1])
 		return -VW_ETRUNC;
 	*caps = vw_get_le16(rsn + 2 + off);
 	return 0;
+}
+
+bool vw_rsn_has_akm(const u8 *rsn, u32 akm)
+{
+	size_t off, i, n;
+
+	if (rsn_list(rsn, 1, &off))
+		return false;
+	n = vw_get_le16(rsn + 2 + off);
+	for (i = 0; i < n; i++) {
+		if (vw_get_be32(rsn + 2 + off + 2 + 4 * i) == akm)
+			return true;
+	}
+	return false;
+}
+
+const u8 *vw_ie_find_ext(const u8 *ies, size_t len, u8 ext_id)
+{
+	const u8 *end = ies + len, *e;
+
+	if (!ies)
+		return NULL;
+	for (e = vw_ie_find(ies, len, VW_EID_EXTENSION); e;
+	     e = vw_ie_find(e + 2 + e[1], (size_t)(end - (e + 2 + e[1])),
+			    VW_EID_EXTENSION)) {
+		if (e[1] >= 1 && e[2] == ext_id)
+			return e;
+	}
+	return NULL;
 }

@@ -237,6 +237,48 @@ static void test_rsn_caps(void)
 	CHECK_EQ(vw_rsn_caps(NULL, &caps), -VW_EINVAL);
 }
 
+/* the AKM list: found in its place, never past a cut element */
+static void test_rsn_has_akm(void)
+{
+	static const u8 rsn[] = {
+		48, 24, 1, 0, 0x00, 0x0f, 0xac, 4,
+		1, 0, 0x00, 0x0f, 0xac, 4,
+		2, 0, 0x00, 0x0f, 0xac, 2, 0x00, 0x0f, 0xac, 18,	/* PSK, OWE */
+		0x80, 0x00,
+	};
+	u8 cut[sizeof(rsn)];
+	size_t n;
+
+	CHECK(vw_rsn_has_akm(rsn, VW_AKM_OWE));
+	CHECK(vw_rsn_has_akm(rsn, 0x000fac02));
+	CHECK(!vw_rsn_has_akm(rsn, 0x000fac08));
+	/* the group cipher is no AKM */
+	CHECK(!vw_rsn_has_akm(rsn, 0x000fac04));
+	for (n = 2; n < 2 + 22; n++) {
+		memcpy(cut, rsn, n);
+		cut[1] = (u8)(n - 2);
+		CHECK(!vw_rsn_has_akm(cut, VW_AKM_OWE));
+	}
+	CHECK(!vw_rsn_has_akm(NULL, VW_AKM_OWE));
+}
+
+/* extension elements by their extension id; a bare 255 has none */
+static void test_find_ext(void)
+{
+	static const u8 ies[] = {
+		255, 0,				/* no extension id */
+		255, 3, 35, 0xaa, 0xbb,		/* HE capabilities */
+		255, 4, 32, 19, 0, 0xcc,	/* OWE DH, group 19 */
+	};
+
+	CHECK_EQ(vw_ie_find_ext(ies, sizeof(ies), VW_EID_EXT_OWE_DH), ies + 7);
+	CHECK_EQ(vw_ie_find_ext(ies, sizeof(ies), 35), ies + 2);
+	CHECK(!vw_ie_find_ext(ies, sizeof(ies), 36));
+	/* the DH element cut short is not found */
+	CHECK(!vw_ie_find_ext(ies, sizeof(ies) - 1, VW_EID_EXT_OWE_DH));
+	CHECK(!vw_ie_find_ext(NULL, 0, VW_EID_EXT_OWE_DH));
+}
+
 int main(void)
 {
 	RUN(test_chain_valid);
@@ -250,5 +292,7 @@ int main(void)
 	RUN(test_legacy_rates_5ghz);
 	RUN(test_find_vendor);
 	RUN(test_rsn_caps);
+	RUN(test_rsn_has_akm);
+	RUN(test_find_ext);
 	return check_summary("test_ie");
 }
