@@ -7,7 +7,9 @@
  * its association request IEs so hostapd runs the 4-way handshake. SAE
  * is hostapd's: its authentication frames go up, hostapd answers with
  * mgmt_tx and tells us the outcome (external_auth) before the station
- * may associate; its SAE PMK then feeds the 4-way handshake.
+ * may associate; its SAE PMK then feeds the 4-way handshake. OWE too:
+ * an association request with a DH element goes up (update_owe_info
+ * event), and our response carries the elements hostapd answers with.
  */
 #include <linux/ktime.h>
 #include <linux/moduleparam.h>
@@ -15,6 +17,8 @@
 #include "vwifi.h"
 
 #define VW_TIM_LEN 6
+/* hostapd's answer to an OWE request: an RSN element and a DH element */
+#define VW_OWE_IES_MAX 512
 
 /*
  * Anyone on the air can send authentication frames from made-up
@@ -222,16 +226,18 @@ static void vw_ap_send_deauth(struct vw_radio *radio, const u8 *da,
 			 radio->ndev->dev_addr, vw_next_seq(radio), reason);
 }
 
-/* radio->lock held: forget a station, telling hostapd if notify */
+/*
+ * radio->lock held: forget a station, telling hostapd if notify (it knows
+ * the associated ones, and those whose OWE request it answers).
+ */
 static void vw_ap_drop_peer(struct vw_radio *radio, struct vw_peer *peer,
 			    bool notify)
 {
-	if (peer->state == VW_PEER_ASSOC) {
-		if (notify)
-			cfg80211_del_sta(radio->ndev, peer->addr, GFP_ATOMIC);
-	} else {
+	if (notify && (peer->state == VW_PEER_ASSOC ||
+		       peer->state == VW_PEER_OWE))
+		cfg80211_del_sta(radio->ndev, peer->addr, GFP_ATOMIC);
+	if (peer->state != VW_PEER_ASSOC)
 		radio->ap.num_pending--;
-	}
 	radio->ap.num_peers--;
 	vw_peer_remove(radio, peer);
 }
@@ -366,23 +372,16 @@ int vw_ap_external_auth(struct vw_radio *radio,
 }
 
 /*
- * mgmt_tx, before the frame goes out: hostapd sends its SAE confirm
- * (transaction 2, success) only once the station's confirm checked out,
- * and tells external_auth after. The station, which has all it needs
- * then, can associate before that: it may from this frame on.
+ * mgmt_tx, before hostapd's SAE frame f goes out: hostapd sends its
+ * confirm (transaction 2, success) only once the station's confirm
+ * checked out, and tells external_auth after. The station, which has all
+ * it needs then, can associate before that: it may from this frame on.
  */
-void vw_ap_mgmt_tx(struct vw_radio *radio, const u8 *frame, size_t len)
+void vw_ap_sae_tx(struct vw_radio *radio, const struct vw_frame *f)
 {
-	struct vw_frame f;
-
-	if (radio->wdev.iftype != NL80211_IFTYPE_AP ||
-	    vw_frame_parse(frame, len, &f) < 0 || f.type != VW_FTYPE_MGMT ||
-	    f.stype != VW_STYPE_AUTH || f.body_len < VW_AUTH_FIXED)
-		return;
-	if (vw_get_le16(f.body) == WLAN_AUTH_SAE &&
-	    vw_get_le16(f.body + 2) == 2 &&
-	    vw_get_le16(f.body + 4) == WLAN_STATUS_SUCCESS)
-		vw_ap_sae_verdict(radio, f.addr1, true);
+	if (vw_get_le16(f->body + 2) == 2 &&
+	    vw_get_le16(f->body + 4) == WLAN_STATUS_SUCCESS)
+		vw_ap_sae_verdict(radio, f->addr1, true);
 }
 
 static u16 vw_ap_assoc_status(struct vw_radio *radio, const struct vw_frame *f,
@@ -454,11 +453,13 @@ static u8 *vw_ap_copy_resp_elems(u8 *p, const u8 *ies, size_t len,
 
 /*
  * The association response: the BSS's elements from the beacon, then
- * hostapd's association response elements. NAPI, radio->lock held.
+ * hostapd's association response elements, then those it gave for this
+ * station alone (sta_ies: OWE's). radio->lock held.
  */
 static void vw_ap_send_assoc_resp(struct vw_radio *radio, const u8 *da,
 				  bool reassoc, u16 status, u16 aid,
-				  u32 comeback_tu)
+				  u32 comeback_tu, const u8 *sta_ies,
+				  size_t sta_ies_len)
 {
 	u16 capab = VW_CAP_ESS | VW_CAP_SHORT_PREAMBLE | VW_CAP_SHORT_SLOT |
 		    (radio->ap.privacy ? VW_CAP_PRIVACY : 0);
@@ -473,7 +474,7 @@ static void vw_ap_send_assoc_resp(struct vw_radio *radio, const u8 *da,
 	if (!bcn)
 		goto out;
 	max = bcn->head_len + bcn->tail_len + bcn->assoc_resp_len +
-	      VW_COMEBACK_IE_LEN;
+	      sta_ies_len + VW_COMEBACK_IE_LEN;
 	ies = kmalloc(max, GFP_ATOMIC);
 	skb = vw_air_alloc(radio, VW_HDR3_LEN + VW_ASSOC_RESP_FIXED + max);
 	if (!ies || !skb)
@@ -484,6 +485,10 @@ static void vw_ap_send_assoc_resp(struct vw_radio *radio, const u8 *da,
 	p = vw_ap_copy_resp_elems(p, bcn->tail, bcn->tail_len, bcn);
 	memcpy(p, bcn->assoc_resp, bcn->assoc_resp_len);
 	p += bcn->assoc_resp_len;
+	if (sta_ies_len) {
+		memcpy(p, sta_ies, sta_ies_len);
+		p += sta_ies_len;
+	}
 	if (comeback_tu)
 		p += vw_pmf_put_comeback(p, VW_COMEBACK_IE_LEN, comeback_tu);
 	len = vw_build_assoc_resp(skb_tail_pointer(skb), skb_tailroom(skb),
@@ -502,13 +507,90 @@ out:
 	rcu_read_unlock();
 }
 
+/*
+ * radio->lock held: the station is associated, with the elements of its
+ * request (after our response went out). Tells hostapd.
+ */
+static void vw_ap_associated(struct vw_radio *radio, struct vw_peer *peer,
+			     const u8 *req_ies, size_t req_ies_len)
+{
+	struct station_info *sinfo;
+	const struct vw_beacon *bcn;
+
+	/* a new association needs a new handshake */
+	vw_key_free(rcu_replace_pointer(peer->ptk, NULL,
+					lockdep_is_held(&radio->lock)));
+	if (peer->state != VW_PEER_ASSOC)
+		radio->ap.num_pending--;
+	peer->state = VW_PEER_ASSOC;
+	peer->authorized = !radio->ap.privacy;
+	peer->assoc_jiffies = jiffies;
+	peer->sa_query_pending = false;
+	/* PMF if its RSN element and ours (in hostapd's beacon) both can */
+	bcn = rcu_dereference_protected(radio->ap.beacon,
+					lockdep_is_held(&radio->lock));
+	peer->mfp = bcn && vw_pmf_agreed(bcn->tail, bcn->tail_len, req_ies,
+					 req_ies_len);
+	/* what it can do, from its HT/VHT capabilities and WMM element */
+	vw_peer_set_caps(radio, peer, req_ies, req_ies_len);
+	vw_peer_tx_rate(radio, peer, &peer->tx_rate);
+
+	sinfo = kzalloc(sizeof(*sinfo), GFP_ATOMIC);
+	if (!sinfo)
+		return;
+	sinfo->assoc_req_ies = req_ies;
+	sinfo->assoc_req_ies_len = req_ies_len;
+	cfg80211_new_sta(radio->ndev, peer->addr, sinfo, GFP_ATOMIC);
+	kfree(sinfo);
+	netdev_dbg(radio->ndev, "%pM associated, aid %u\n", peer->addr,
+		   peer->aid);
+}
+
+/*
+ * An OWE association request (its RSN element picks OWE and it carries
+ * its Diffie-Hellman element): hostapd, not us, derives the keys from it
+ * and gives the elements of our response (update_owe_info).
+ */
+static bool vw_ap_owe_request(const u8 *ies, size_t len)
+{
+	return vw_ie_find_ext(ies, len, VW_EID_EXT_OWE_DH) &&
+	       vw_rsn_has_akm(vw_ie_find(ies, len, VW_EID_RSN), VW_AKM_OWE);
+}
+
+/*
+ * NAPI, radio->lock held: hand an OWE request to hostapd; the station
+ * waits as pending (aged out like one that never asks) until it answers.
+ */
+static void vw_ap_owe_ask(struct vw_radio *radio, struct vw_peer *peer,
+			  const struct vw_frame *f)
+{
+	struct cfg80211_update_owe_info owe = {};
+	u8 *req = kmemdup(f->ies, f->ies_len, GFP_ATOMIC);
+
+	if (!req) {
+		vw_drop(radio, VW_DROP_NO_MEMORY);
+		return;
+	}
+	if (peer->state == VW_PEER_ASSOC)
+		radio->ap.num_pending++;
+	kfree(peer->owe_req);
+	peer->owe_req = req;
+	peer->owe_req_len = f->ies_len;
+	peer->owe_reassoc = f->stype == VW_STYPE_REASSOC_REQ;
+	peer->state = VW_PEER_OWE;
+	peer->assoc_jiffies = jiffies;
+	ether_addr_copy(owe.peer, peer->addr);
+	owe.ie = req;
+	owe.ie_len = f->ies_len;
+	vw_owe_info_no_link(&owe);
+	cfg80211_update_owe_info_event(radio->ndev, &owe, GFP_ATOMIC);
+}
+
 /* NAPI, radio->lock held */
 static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 			   const struct vw_air_info *info)
 {
 	bool reassoc = f->stype == VW_STYPE_REASSOC_REQ;
-	struct station_info *sinfo;
-	const struct vw_beacon *bcn;
 	struct vw_peer *peer;
 	u32 comeback = 0;
 	u16 status;
@@ -519,6 +601,17 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 				  WLAN_REASON_CLASS2_FRAME_FROM_NONAUTH_STA);
 		return;
 	}
+	/*
+	 * The station repeats its OWE request before our answer reached it
+	 * (hostapd's DH computation takes a while): one answer serves both.
+	 * Asked twice, hostapd would derive a second key the station never
+	 * sees. A new attempt has a new DH key, so differs.
+	 */
+	if (peer->state == VW_PEER_OWE ||
+	    (peer->state == VW_PEER_ASSOC && peer->owe_req &&
+	     peer->owe_req_len == f->ies_len &&
+	     !memcmp(peer->owe_req, f->ies, f->ies_len)))
+		return;
 	/* a PMF association stands until an SA Query goes unanswered */
 	if (vw_pmf_protects(peer)) {
 		comeback = vw_pmf_ap_reassoc(radio, peer);
@@ -527,40 +620,59 @@ static void vw_ap_rx_assoc(struct vw_radio *radio, const struct vw_frame *f,
 	}
 	status = comeback ? WLAN_STATUS_ASSOC_REJECTED_TEMPORARILY :
 			    vw_ap_assoc_status(radio, f, peer);
+	if (status == WLAN_STATUS_SUCCESS) {
+		peer->signal = info->signal;
+		peer->tx_power = info->tx_power;
+		if (vw_ap_owe_request(f->ies, f->ies_len)) {
+			vw_ap_owe_ask(radio, peer, f);
+			return;
+		}
+	}
 	vw_ap_send_assoc_resp(radio, f->addr2, reassoc, status,
-			      peer->aid | VW_AID_FLAGS, comeback);
-	if (status != WLAN_STATUS_SUCCESS)
-		return;
+			      peer->aid | VW_AID_FLAGS, comeback, NULL, 0);
+	if (status == WLAN_STATUS_SUCCESS)
+		vw_ap_associated(radio, peer, f->ies, f->ies_len);
+}
 
-	/* a new association needs a new handshake */
-	vw_key_free(rcu_replace_pointer(peer->ptk, NULL,
-					lockdep_is_held(&radio->lock)));
-	if (peer->state == VW_PEER_AUTH)
-		radio->ap.num_pending--;
-	peer->state = VW_PEER_ASSOC;
-	peer->authorized = !radio->ap.privacy;
-	peer->signal = info->signal;
-	peer->tx_power = info->tx_power;
-	peer->assoc_jiffies = jiffies;
-	peer->sa_query_pending = false;
-	/* PMF if its RSN element and ours (in hostapd's beacon) both can */
-	bcn = rcu_dereference_protected(radio->ap.beacon,
-					lockdep_is_held(&radio->lock));
-	peer->mfp = bcn && vw_pmf_agreed(bcn->tail, bcn->tail_len, f->ies,
-					 f->ies_len);
-	/* what it can do, from its HT/VHT capabilities and WMM element */
-	vw_peer_set_caps(radio, peer, f->ies, f->ies_len);
-	vw_peer_tx_rate(radio, peer, &peer->tx_rate);
+/*
+ * Process context: hostapd's answer to a station's OWE request: the
+ * elements of our response (its RSN element and DH element), or the
+ * status to refuse it with (it may try another group).
+ */
+int vw_ap_update_owe_info(struct vw_radio *radio,
+			  const struct cfg80211_update_owe_info *owe)
+{
+	bool ok = owe->status == WLAN_STATUS_SUCCESS;
+	struct vw_peer *peer;
+	int err = 0;
 
-	sinfo = kzalloc(sizeof(*sinfo), GFP_ATOMIC);
-	if (!sinfo)
-		return;
-	sinfo->assoc_req_ies = f->ies;
-	sinfo->assoc_req_ies_len = f->ies_len;
-	cfg80211_new_sta(radio->ndev, peer->addr, sinfo, GFP_ATOMIC);
-	kfree(sinfo);
-	netdev_dbg(radio->ndev, "%pM associated, aid %u\n", peer->addr,
-		   peer->aid);
+	/* they go into a frame: whole elements, and no more than it holds */
+	if (owe->ie_len > VW_OWE_IES_MAX ||
+	    !vw_ie_chain_valid(owe->ie, owe->ie_len))
+		return -EINVAL;
+	spin_lock_bh(&radio->lock);
+	peer = vw_peer_find(radio, owe->peer);
+	if (!peer || peer->state != VW_PEER_OWE) {
+		err = -ENOENT;
+		goto out;
+	}
+	vw_ap_send_assoc_resp(radio, peer->addr, peer->owe_reassoc,
+			      owe->status, peer->aid | VW_AID_FLAGS, 0,
+			      ok ? owe->ie : NULL, ok ? owe->ie_len : 0);
+	if (ok) {
+		/* the request stays, to know it if it comes again */
+		vw_ap_associated(radio, peer, peer->owe_req,
+				 peer->owe_req_len);
+	} else {
+		/* still authenticated, as after any refused request */
+		peer->state = VW_PEER_AUTH;
+		peer->assoc_jiffies = jiffies;
+		kfree(peer->owe_req);
+		peer->owe_req = NULL;
+	}
+out:
+	spin_unlock_bh(&radio->lock);
+	return err;
 }
 
 /* NAPI: a management frame on our channel */

@@ -165,6 +165,17 @@ static int vw_external_auth(struct wiphy *wiphy, struct net_device *ndev,
 	}
 }
 
+/* hostapd's answer to a station's OWE request (ap.c) */
+static int vw_update_owe_info(struct wiphy *wiphy, struct net_device *ndev,
+			      struct cfg80211_update_owe_info *owe)
+{
+	struct vw_radio *radio = vw_radio_from_wiphy(wiphy);
+
+	if (radio->wdev.iftype != NL80211_IFTYPE_AP)
+		return -EOPNOTSUPP;
+	return vw_ap_update_owe_info(radio, owe);
+}
+
 const struct cfg80211_ops vw_cfg_ops = {
 	.add_virtual_intf = vw_monitor_add,
 	.del_virtual_intf = vw_monitor_del,
@@ -184,6 +195,7 @@ const struct cfg80211_ops vw_cfg_ops = {
 	.stop_ap = vw_ap_stop,
 	.del_station = vw_del_station,
 	.change_bss = vw_ap_change_bss,
+	.update_owe_info = vw_update_owe_info,
 
 	.join_ibss = vw_ibss_join,
 	.leave_ibss = vw_ibss_leave,

@@ -85,6 +85,17 @@ static inline struct cfg80211_beacon_data *vw_ap_update_beacon(vw_ap_update_t *u
 #endif
 
 /*
+ * 6.3 added the MLO link a station's OWE association came on to
+ * cfg80211_update_owe_info; -1 says there is none (ours are not MLO), where
+ * 0 would put a link id in the event.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#define vw_owe_info_no_link(info) ((info)->assoc_link_id = -1)
+#else
+#define vw_owe_info_no_link(info) do { } while (0)
+#endif
+
+/*
  * 6.15 removed del_timer_sync(); timer_delete_sync() has been its name since
  * 6.2 (and in Debian's 6.1 since 6.1.84).
  */

@@ -222,6 +222,26 @@ int vw_mgmt_tx_cancel_wait(struct wiphy *wiphy, struct wireless_dev *wdev,
 }
 
 /*
+ * A frame user space sends: the SMEs follow the SAE exchanges it runs
+ * (AP: hostapd's confirm lets the station associate; station: the
+ * exchange started).
+ */
+static void vw_mgmt_tx_seen(struct vw_radio *radio, const u8 *frame,
+			    size_t len)
+{
+	struct vw_frame f;
+
+	if (vw_frame_parse(frame, len, &f) < 0 || f.type != VW_FTYPE_MGMT ||
+	    f.stype != VW_STYPE_AUTH || f.body_len < VW_AUTH_FIXED ||
+	    vw_get_le16(f.body) != WLAN_AUTH_SAE)
+		return;
+	if (radio->wdev.iftype == NL80211_IFTYPE_AP)
+		vw_ap_sae_tx(radio, &f);
+	else if (radio->wdev.iftype == NL80211_IFTYPE_STATION)
+		vw_sta_sae_tx(radio);
+}
+
+/*
  * mgmt_tx: process context, wiphy lock held. The frame goes out as user
  * space built it (our sequence number in it) at the band's management
  * rate; off the current channel only when user space allows it.
@@ -262,7 +282,7 @@ int vw_mgmt_tx(struct wiphy *wiphy, struct wireless_dev *wdev,
 		return -ENOMEM;
 	skb_put_data(skb, params->buf, params->len);
 	vw_put_le16(skb->data + 22, vw_next_seq(radio) << 4);
-	vw_ap_mgmt_tx(radio, skb->data, skb->len);
+	vw_mgmt_tx_seen(radio, skb->data, skb->len);
 	ack = vw_pmf_tx(radio, skb, chan);
 	*cookie = c;
 	return vw_mgmt_report(radio, c, params->buf, params->len, ack, false);

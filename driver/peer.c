@@ -20,6 +20,7 @@ static void vw_peer_free_work(struct work_struct *work)
 	vw_key_destroy(rcu_dereference_protected(peer->ptk, true));
 	for (i = 0; i < VW_NUM_DATA_KEYS; i++)
 		vw_key_destroy(rcu_dereference_protected(peer->gtk[i], true));
+	kfree(peer->owe_req);
 	pr_debug("lifetime: peer %pM destroyed\n", peer->addr);
 	kfree(peer);
 }

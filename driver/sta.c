@@ -17,6 +17,7 @@
 #define VW_SME_TRIES 5
 /* how long user space may take over SAE (several groups, retries) */
 #define VW_SAE_TIMEOUT_MS 10000
+#define VW_SAE_ASK_AGAIN_MS 2000	/* while user space sends nothing */
 #define VW_WATCH_MS 500
 #define VW_BEACON_LOSS_MS 4000
 /*
@@ -196,27 +197,50 @@ static unsigned long vw_sta_sae_step(struct vw_radio *radio)
 	int err;
 
 	if (sta->sae_asked) {
-		netdev_info(radio->ndev, "SAE: no outcome from user space\n");
-		vw_sta_connect_failed(radio, WLAN_STATUS_UNSPECIFIED_FAILURE,
-				      NL80211_TIMEOUT_AUTH);
-		return 0;
+		if (time_after_eq(jiffies, sta->sae_deadline)) {
+			netdev_info(radio->ndev,
+				    "SAE: no outcome from user space\n");
+			vw_sta_connect_failed(radio,
+					      WLAN_STATUS_UNSPECIFIED_FAILURE,
+					      NL80211_TIMEOUT_AUTH);
+			return 0;
+		}
+		if (sta->sae_heard)
+			return max(sta->sae_deadline - jiffies, 1UL);
+		/*
+		 * Not a frame from it yet: wpa_supplicant 2.10 drops a
+		 * request that comes before its connect call returned (it
+		 * has no network yet). Ask again.
+		 */
 	}
 	ether_addr_copy(params.bssid, sta->bssid);
 	memcpy(params.ssid.ssid, sta->ssid, sta->ssid_len);
 	params.ssid.ssid_len = sta->ssid_len;
 	err = cfg80211_external_auth_request(radio->ndev, &params, GFP_ATOMIC);
 	if (!err) {
+		if (!sta->sae_asked)
+			sta->sae_deadline = jiffies +
+					    msecs_to_jiffies(VW_SAE_TIMEOUT_MS);
 		sta->sae_asked = true;
-		return msecs_to_jiffies(VW_SAE_TIMEOUT_MS);
+		return msecs_to_jiffies(VW_SAE_ASK_AGAIN_MS);
 	}
 	/* -EINVAL: no owner yet, or never (it did not ask to be one) */
-	if (err == -EINVAL && ++sta->tries < VW_SME_TRIES)
+	if (err == -EINVAL && !sta->sae_asked && ++sta->tries < VW_SME_TRIES)
 		return msecs_to_jiffies(VW_SME_RETRY_MS);
 	netdev_info(radio->ndev, "SAE: user space cannot authenticate (%d)\n",
 		    err);
 	vw_sta_connect_failed(radio, WLAN_STATUS_UNSPECIFIED_FAILURE,
 			      NL80211_TIMEOUT_AUTH);
 	return 0;
+}
+
+/* process context: user space sends a SAE frame (mgmt.c) */
+void vw_sta_sae_tx(struct vw_radio *radio)
+{
+	spin_lock_bh(&radio->lock);
+	if (radio->sta.state == VW_STA_EXT_AUTH)
+		radio->sta.sae_heard = true;
+	spin_unlock_bh(&radio->lock);
 }
 
 /* radio->lock held: authenticated, now the association request */
@@ -249,6 +273,7 @@ static void vw_sta_begin_auth(struct vw_radio *radio, struct cfg80211_bss *bss)
 	if (sta->sae_akm) {
 		sta->state = VW_STA_EXT_AUTH;
 		sta->sae_asked = false;
+		sta->sae_heard = false;
 		sta->tries = 0;
 		mod_timer(&sta->sme_timer, jiffies + 1);
 		return;

@@ -111,6 +111,7 @@ struct vw_key {
 enum vw_peer_state {
 	VW_PEER_SAE,			/* AP: hostapd runs SAE with it */
 	VW_PEER_AUTH,
+	VW_PEER_OWE,			/* AP: hostapd answers its OWE DH */
 	VW_PEER_ASSOC,
 };
 
@@ -138,6 +139,10 @@ struct vw_peer {
 	atomic64_t rx_bytes, tx_bytes;
 	atomic64_t rx_packets, tx_packets;
 	atomic64_t tx_failed, rx_dropped;
+	/* AP, OWE: its request's elements hostapd answers or answered */
+	u8 *owe_req;
+	size_t owe_req_len;
+	bool owe_reassoc;
 	struct rcu_work free_work;
 };
 
@@ -166,7 +171,9 @@ struct vw_sta {
 	size_t assoc_ies_len;
 	bool open;			/* no privacy: port open at once */
 	u32 sae_akm;			/* connect asked for SAE: its AKM */
-	bool sae_asked;			/* user space is running it */
+	bool sae_asked;			/* we asked user space to run it */
+	bool sae_heard;			/* ... and it sent a frame of it */
+	unsigned long sae_deadline;	/* for its outcome */
 	int tries;
 	struct timer_list sme_timer;	/* auth/assoc retries, beacon loss */
 	unsigned long last_beacon;
@@ -535,6 +542,7 @@ void vw_sta_reset(struct vw_radio *radio, bool notify, u16 reason);
 void vw_sta_inform_bss(struct vw_radio *radio, const struct vw_frame *f,
 		       const struct vw_air_info *info);
 void vw_sta_stop(struct vw_radio *radio);
+void vw_sta_sae_tx(struct vw_radio *radio);
 int vw_sta_external_auth(struct vw_radio *radio,
 			 struct cfg80211_external_auth_params *params);
 int vw_sta_scan(struct wiphy *wiphy, struct cfg80211_scan_request *req);
@@ -551,7 +559,9 @@ void vw_ap_rx_mgmt(struct vw_radio *radio, const struct vw_frame *f,
 		   const struct vw_air_info *info);
 int vw_ap_external_auth(struct vw_radio *radio,
 			struct cfg80211_external_auth_params *params);
-void vw_ap_mgmt_tx(struct vw_radio *radio, const u8 *frame, size_t len);
+void vw_ap_sae_tx(struct vw_radio *radio, const struct vw_frame *f);
+int vw_ap_update_owe_info(struct vw_radio *radio,
+			  const struct cfg80211_update_owe_info *owe);
 int vw_ap_start(struct wiphy *wiphy, struct net_device *ndev,
 		struct cfg80211_ap_settings *s);
 int vw_ap_change_beacon(struct wiphy *wiphy, struct net_device *ndev,
