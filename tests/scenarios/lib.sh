@@ -428,6 +428,31 @@ sae_sta_conf() {
 	} >"$file"
 }
 
+# owe_sta_conf FILE [line...]: an OWE (Opportunistic Wireless Encryption,
+# PMF required) wpa_supplicant configuration for the "test" network, with
+# these lines more in its network block (owe_group=20 ...).
+owe_sta_conf() {
+	local file=$1 line
+
+	shift
+	{
+		printf 'ctrl_interface=/var/run/wpa_supplicant
+network={
+'
+		printf '	ssid="test"
+	key_mgmt=OWE
+	proto=RSN
+	ieee80211w=2
+'
+		for line in "$@"; do
+			printf '	%s
+' "$line"
+		done
+		printf '}
+'
+	} >"$file"
+}
+
 # two_and_monitor [insmod params...]: three radios; vw0 and vw1 in ns0 and
 # ns1 with 10.0.0.1 and .2/24, and mon0, a monitor interface of vw_phy2,
 # up in ns2 (its channel is the caller's: iw dev mon0 set freq ...).
