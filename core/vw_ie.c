@@ -110,18 +110,26 @@ int vw_ie_put_legacy_rates(u8 *buf, size_t cap, bool cck)
 	return n;
 }
 
+/* The next element eid after the one at prev (NULL: the first), whole */
+static const u8 *ie_find_next(const u8 *ies, size_t len, const u8 *prev,
+			      u8 eid)
+{
+	size_t off = prev ? (size_t)(prev - ies) + 2 + prev[1] : 0;
+
+	return vw_ie_find(ies + off, len - off, eid);
+}
+
 #define VENDOR_HDR_LEN 4	/* OUI (3, big-endian) and type */
 
 const u8 *vw_ie_find_vendor(const u8 *ies, size_t len, u32 oui, u8 type)
 {
-	const u8 *end = ies + len, *e;
+	const u8 *e;
 
 	if (!ies)
 		return NULL;
 	/* vw_ie_find() checks each element whole before returning it */
-	for (e = vw_ie_find(ies, len, VW_EID_VENDOR); e;
-	     e = vw_ie_find(e + 2 + e[1], (size_t)(end - (e + 2 + e[1])),
-			    VW_EID_VENDOR)) {
+	for (e = ie_find_next(ies, len, NULL, VW_EID_VENDOR); e;
+	     e = ie_find_next(ies, len, e, VW_EID_VENDOR)) {
 		if (e[1] >= VENDOR_HDR_LEN &&
 		    ((u32)e[2] << 16 | (u32)e[3] << 8 | e[4]) == oui &&
 		    e[5] == type)
@@ -187,13 +195,12 @@ bool vw_rsn_has_akm(const u8 *rsn, u32 akm)
 
 const u8 *vw_ie_find_ext(const u8 *ies, size_t len, u8 ext_id)
 {
-	const u8 *end = ies + len, *e;
+	const u8 *e;
 
 	if (!ies)
 		return NULL;
-	for (e = vw_ie_find(ies, len, VW_EID_EXTENSION); e;
-	     e = vw_ie_find(e + 2 + e[1], (size_t)(end - (e + 2 + e[1])),
-			    VW_EID_EXTENSION)) {
+	for (e = ie_find_next(ies, len, NULL, VW_EID_EXTENSION); e;
+	     e = ie_find_next(ies, len, e, VW_EID_EXTENSION)) {
 		if (e[1] >= 1 && e[2] == ext_id)
 			return e;
 	}

@@ -24,11 +24,7 @@
 . "$(dirname "$0")/lib.sh"
 
 require tcpdump tshark
-# shellcheck disable=SC2119 # no insmod parameters
-two_and_monitor
-n ns2 iw dev mon0 set freq 2437
-pcap=$VW_DIR/air.pcap
-capture_start "$pcap"
+two_watched
 sae_conf=$VW_DIR/sta-sae.conf
 ap=''
 sta=$(mac_of ns1 vw1)

@@ -456,6 +456,7 @@ network={
 # two_and_monitor [insmod params...]: three radios; vw0 and vw1 in ns0 and
 # ns1 with 10.0.0.1 and .2/24, and mon0, a monitor interface of vw_phy2,
 # up in ns2 (its channel is the caller's: iw dev mon0 set freq ...).
+# shellcheck disable=SC2120 # scenarios pass parameters, two_watched none
 two_and_monitor() {
 	local i
 
@@ -467,6 +468,16 @@ two_and_monitor() {
 	set_ip ns1 vw1 10.0.0.2/24
 	n ns2 iw phy vw_phy2 interface add mon0 type monitor
 	n ns2 ip link set mon0 up
+}
+
+# two_watched: two_and_monitor, mon0 on channel 6 (2437 MHz) capturing
+# into $VW_DIR/air.pcap, whose path is in pcap.
+two_watched() {
+	# shellcheck disable=SC2119 # no insmod parameters
+	two_and_monitor
+	n ns2 iw dev mon0 set freq 2437
+	pcap=$VW_DIR/air.pcap
+	capture_start "$pcap"
 }
 
 # capture_start FILE: tcpdump on mon0 (ns2) writing FILE (8 MiB buffer),
