@@ -22,7 +22,7 @@
 # the AP's successful response with one. With the AP on group 20 only,
 # the station's first request (19) is refused with status 77 (group not
 # supported) and it connects on 20; with both on 21 it connects on 21
-# (vwifi only, see owe_join).
+# (vwifi only, see owe_join in lib.sh).
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -31,36 +31,6 @@ two_watched
 owe_conf=$VW_DIR/sta-owe.conf
 sta=$(mac_of ns1 vw1)
 ap=$(mac_of ns0 vw0)
-
-# owe_join: wpa_supplicant on vw1 until it connects.
-#
-# mac80211_hwsim (the reference): mac80211's station repeats an
-# association request it has no answer to after 200 ms; in this TCG guest
-# hostapd takes about that long for the DH, answers both requests, and
-# the keys of its second answer are not the ones the station took from
-# the first: hostapd drops message 4 of the handshake ("in invalid
-# state") and starts another the station cannot finish. On hwsim a
-# connection that does not complete and ping is tried again, at most three
-# times, and only group 19 runs (below). vwifi's AP asks hostapd once while a request is under way: there
-# the first connection must work.
-owe_join() {
-	local try
-
-	for try in 1 2 3; do
-		start_sta ns1 vw1 "$owe_conf"
-		if [ "$VW_DRIVER" != hwsim ]; then
-			wait_connected ns1 vw1
-			return
-		fi
-		if wait_for 20 wpa_state_is ns1 vw1 COMPLETED &&
-			q ns1 ping -c 2 -W 2 10.0.0.1; then
-			return
-		fi
-		log "hwsim: try $try did not complete (repeated request?)"
-		stop_sta ns1 vw1
-	done
-	fail "vw1 did not connect in three tries"
-}
 
 # owe_connects AP_GROUPS [STA_LINE...]: the station connects to an OWE AP
 # offering AP_GROUPS and they ping each other.
@@ -72,7 +42,7 @@ owe_connects() {
 	start_ap ns0 vw0 hostapd-wpa2.conf wpa_key_mgmt=OWE ieee80211w=2 \
 		"owe_groups=$groups"
 	owe_sta_conf "$owe_conf" "$@"
-	owe_join
+	owe_join ns1 vw1 "$owe_conf" 10.0.0.1
 	assert_grep '^key_mgmt=OWE$' wpa_cli_ns ns1 vw1 status
 	assert_grep '^pmf=2$' wpa_cli_ns ns1 vw1 status
 	assert_grep "^Connected to $ap" ip netns exec ns1 iw dev vw1 link
@@ -84,8 +54,8 @@ owe_connects() {
 
 owe_connects 19
 want_frames="$sta,,19 $ap,0x0000,19 "
-# On hwsim P-384 and P-521 (groups 20, 21) lose that race every time
-# here (measured: three tries out of three): they are vwifi's only.
+# On hwsim P-384 and P-521 (groups 20, 21) lose owe_join's race every
+# time here (measured: three tries out of three): they are vwifi's only.
 if [ "$VW_DRIVER" = hwsim ]; then
 	log "hwsim: groups 20 and 21 not run (see owe_join)"
 else
